@@ -1,0 +1,118 @@
+package io.baton.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Server settings, read from the environment under Prefect's own setting names so that an existing
+ * Prefect deployment configuration carries over unchanged.
+ */
+public record Settings(
+        String host,
+        int port,
+        DatabaseUrl database,
+        int defaultLimit,
+        String authString,
+        boolean csrfProtectionEnabled,
+        Duration csrfTokenExpiration,
+        boolean servicesEnabled,
+        Path home,
+        long maxParameterSize) {
+
+    public static final String PREFECT_VERSION = "3.8.4";
+    public static final String API_VERSION = "0.8.4";
+
+    public static Settings fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    public static Settings from(Map<String, String> env) {
+        Path home = Path.of(first(env, System.getProperty("user.home") + "/.baton", "BATON_HOME"));
+        String dbUrl = first(env, null,
+                "PREFECT_SERVER_DATABASE_CONNECTION_URL", "PREFECT_API_DATABASE_CONNECTION_URL");
+        DatabaseUrl database = dbUrl == null || dbUrl.isBlank()
+                ? DatabaseUrl.sqliteFile(home.resolve("baton.db"))
+                : DatabaseUrl.parse(dbUrl);
+        return new Settings(
+                first(env, "127.0.0.1", "PREFECT_SERVER_API_HOST"),
+                Integer.parseInt(first(env, "4200", "PREFECT_SERVER_API_PORT")),
+                database,
+                Integer.parseInt(first(env, "200", "PREFECT_SERVER_API_DEFAULT_LIMIT", "PREFECT_API_DEFAULT_LIMIT")),
+                emptyToNull(first(env, null, "PREFECT_SERVER_API_AUTH_STRING", "PREFECT_API_AUTH_STRING")),
+                parseBoolean(first(env, "false",
+                        "PREFECT_SERVER_API_CSRF_PROTECTION_ENABLED", "PREFECT_SERVER_CSRF_PROTECTION_ENABLED")),
+                parseDuration(first(env, "3600",
+                        "PREFECT_SERVER_API_CSRF_TOKEN_EXPIRATION", "PREFECT_SERVER_CSRF_TOKEN_EXPIRATION")),
+                true,
+                home,
+                Long.parseLong(first(env, "524288", "PREFECT_SERVER_API_MAX_PARAMETER_SIZE")));
+    }
+
+    public Settings withListen(String host, int port) {
+        return new Settings(host, port, database, defaultLimit, authString, csrfProtectionEnabled,
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize);
+    }
+
+    public Settings withServices(boolean enabled) {
+        return new Settings(host, port, database, defaultLimit, authString, csrfProtectionEnabled,
+                csrfTokenExpiration, enabled, home, maxParameterSize);
+    }
+
+    public Settings withDatabase(DatabaseUrl url) {
+        return new Settings(host, port, url, defaultLimit, authString, csrfProtectionEnabled,
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize);
+    }
+
+    public Settings withAuthString(String auth) {
+        return new Settings(host, port, database, defaultLimit, auth, csrfProtectionEnabled,
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize);
+    }
+
+    public Settings withCsrfProtection(boolean enabled) {
+        return new Settings(host, port, database, defaultLimit, authString, enabled,
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize);
+    }
+
+    private static String first(Map<String, String> env, String fallback, String... names) {
+        for (String name : names) {
+            String value = env.get(name);
+            if (value != null) {
+                return value.trim();
+            }
+        }
+        return fallback;
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    static boolean parseBoolean(String s) {
+        return switch (s.toLowerCase()) {
+            case "1", "true", "yes", "on", "t", "y" -> true;
+            default -> false;
+        };
+    }
+
+    /** Prefect accepts seconds ("3600") or short forms ("1h", "30m", "7d"). */
+    static Duration parseDuration(String s) {
+        String v = s.trim().toLowerCase();
+        if (v.isEmpty()) {
+            return Duration.ZERO;
+        }
+        char unit = v.charAt(v.length() - 1);
+        if (Character.isDigit(unit)) {
+            return Duration.ofMillis((long) (Double.parseDouble(v) * 1000));
+        }
+        double n = Double.parseDouble(v.substring(0, v.length() - 1));
+        long seconds = switch (unit) {
+            case 's' -> (long) n;
+            case 'm' -> (long) (n * 60);
+            case 'h' -> (long) (n * 3600);
+            case 'd' -> (long) (n * 86400);
+            default -> throw new IllegalArgumentException("Unknown duration: " + s);
+        };
+        return Duration.ofSeconds(seconds);
+    }
+}

@@ -1,0 +1,242 @@
+package io.baton.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.baton.app.DatabaseUrl;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one way to reach the database: short transactions on pooled connections, with failures classified
+ * into {@link StorageUnavailableException} (retryable, answered 503) and {@link IntegrityViolationException}.
+ *
+ * <p>On SQLite every write transaction runs on a single dedicated connection, so writers queue inside the
+ * server instead of failing with "database is locked"; readers use their own pool and, thanks to WAL,
+ * never block the writer. On PostgreSQL reads and writes share one pool and rely on row locks.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    private static final int DEADLOCK_RETRIES = 3;
+
+    private final DatabaseUrl url;
+    private final SQLDialect dialect;
+    private final HikariDataSource writePool;
+    private final HikariDataSource readPool;
+    private final Settings jooqSettings = new Settings()
+            .withExecuteLogging(false)
+            .withRenderSchema(false)
+            .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
+            .withRenderFormatted(false)
+            .withDiagnosticsLogging(false)
+            .withFetchWarnings(false);
+
+    private Database(DatabaseUrl url, HikariDataSource writePool, HikariDataSource readPool) {
+        this.url = url;
+        this.dialect = url.kind() == DatabaseUrl.Kind.SQLITE ? SQLDialect.SQLITE : SQLDialect.POSTGRES;
+        this.writePool = writePool;
+        this.readPool = readPool;
+    }
+
+    public static Database open(DatabaseUrl url) {
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+        if (url.kind() == DatabaseUrl.Kind.SQLITE) {
+            ensureParentDirectory(url.jdbcUrl());
+            HikariDataSource writer = sqlitePool(url, "baton-sqlite-writer", 1, false);
+            HikariDataSource reader = sqlitePool(url, "baton-sqlite-reader", 4, true);
+            return new Database(url, writer, reader);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("baton-postgres");
+        config.setJdbcUrl(url.jdbcUrl());
+        if (url.user() != null) {
+            config.setUsername(url.user());
+        }
+        if (url.password() != null) {
+            config.setPassword(url.password());
+        }
+        config.setMaximumPoolSize(Integer.getInteger("baton.db.pool", 12));
+        config.setMinimumIdle(2);
+        config.setConnectionTimeout(10_000);
+        config.setInitializationFailTimeout(-1);
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        HikariDataSource pool = new HikariDataSource(config);
+        return new Database(url, pool, pool);
+    }
+
+    private static HikariDataSource sqlitePool(DatabaseUrl url, String name, int size, boolean readOnly) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setJdbcUrl(url.jdbcUrl());
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(1);
+        // Writers wait in line for the single connection; a long wait is still better than an error.
+        config.setConnectionTimeout(30_000);
+        config.setInitializationFailTimeout(-1);
+        config.addDataSourceProperty("journal_mode", "WAL");
+        config.addDataSourceProperty("synchronous", "NORMAL");
+        config.addDataSourceProperty("foreign_keys", "true");
+        config.addDataSourceProperty("busy_timeout", "30000");
+        config.addDataSourceProperty("cache_size", "-16000");
+        config.addDataSourceProperty("temp_store", "MEMORY");
+        if (!readOnly) {
+            config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+        }
+        return new HikariDataSource(config);
+    }
+
+    private static void ensureParentDirectory(String jdbcUrl) {
+        String path = jdbcUrl.substring("jdbc:sqlite:".length());
+        int q = path.indexOf('?');
+        java.nio.file.Path file = java.nio.file.Path.of(q < 0 ? path : path.substring(0, q)).toAbsolutePath();
+        try {
+            java.nio.file.Files.createDirectories(file.getParent());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot create database directory " + file.getParent(), e);
+        }
+    }
+
+    /** Applies the schema migrations of this dialect. */
+    public void migrate() {
+        String location = "classpath:db/migration/" + (isSqlite() ? "sqlite" : "postgresql");
+        Flyway.configure()
+                .dataSource(writePool)
+                .locations(location)
+                .loggers("slf4j")
+                .load()
+                .migrate();
+    }
+
+    public boolean isSqlite() {
+        return dialect == SQLDialect.SQLITE;
+    }
+
+    public SQLDialect dialect() {
+        return dialect;
+    }
+
+    public DatabaseUrl url() {
+        return url;
+    }
+
+    /** A read-only unit of work; sees everything committed before it started. */
+    public <T> T read(Function<DSLContext, T> work) {
+        return inTransaction(readPool, work);
+    }
+
+    /** A write transaction: committed when {@code work} returns, rolled back when it throws. */
+    public <T> T write(Function<DSLContext, T> work) {
+        // Only the database's own conflict errors are retried; the work must not have outside effects.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inTransaction(writePool, work);
+            } catch (StorageUnavailableException e) {
+                if (attempt >= DEADLOCK_RETRIES || !isConflict(e.getCause())) {
+                    throw e;
+                }
+                log.debug("Retrying a write after a transaction conflict", e);
+            }
+        }
+    }
+
+    public void writeVoid(Consumer<DSLContext> work) {
+        write(dsl -> {
+            work.accept(dsl);
+            return null;
+        });
+    }
+
+    /** True when the database answers a trivial query. */
+    public boolean isAvailable() {
+        try (Connection c = readPool.getConnection(); var st = c.createStatement()) {
+            st.setQueryTimeout(2);
+            st.execute("SELECT 1");
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    public DataSource writeDataSource() {
+        return writePool;
+    }
+
+    private <T> T inTransaction(HikariDataSource pool, Function<DSLContext, T> work) {
+        Connection connection;
+        try {
+            connection = pool.getConnection();
+        } catch (SQLException e) {
+            throw classify(e);
+        }
+        try (connection) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.apply(DSL.using(connection, dialect, jooqSettings));
+                connection.commit();
+                return result;
+            } catch (Throwable t) {
+                rollbackQuietly(connection);
+                throw t;
+            }
+        } catch (DataAccessException e) {
+            SQLException sql = e.getCause(SQLException.class);
+            throw sql != null ? classify(sql) : e;
+        } catch (SQLException e) {
+            throw classify(e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // The connection is broken; the pool will discard it.
+        }
+    }
+
+    /** Maps a driver error to the storage exceptions the HTTP layer understands. */
+    public static RuntimeException classify(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        int code = e.getErrorCode();
+        String message = String.valueOf(e.getMessage());
+        boolean sqliteBusy = message.contains("SQLITE_BUSY") || message.contains("SQLITE_LOCKED")
+                || message.contains("database is locked");
+        if (e instanceof SQLTransientException || state.startsWith("08") || state.startsWith("40")
+                || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
+                || state.equals("57014") || state.equals("53300") || state.equals("55P03") || sqliteBusy) {
+            return new StorageUnavailableException(message, e);
+        }
+        if (state.startsWith("23") || message.contains("SQLITE_CONSTRAINT") || code == 19) {
+            return new IntegrityViolationException(message, e);
+        }
+        return new DataAccessException(message, e);
+    }
+
+    private static boolean isConflict(Throwable cause) {
+        return cause instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().equals("40001") || sql.getSQLState().equals("40P01"));
+    }
+
+    @Override
+    public void close() {
+        writePool.close();
+        if (readPool != writePool) {
+            readPool.close();
+        }
+    }
+}

@@ -1,0 +1,328 @@
+package io.baton.storage.jdbc.filter;
+
+import static io.baton.storage.jdbc.filter.FilterTarget.ColumnKind.BOOLEAN;
+import static io.baton.storage.jdbc.filter.FilterTarget.ColumnKind.INSTANT;
+import static io.baton.storage.jdbc.filter.FilterTarget.ColumnKind.INTEGER;
+import static io.baton.storage.jdbc.filter.FilterTarget.ColumnKind.JSON_LIST;
+import static io.baton.storage.jdbc.filter.FilterTarget.ColumnKind.TEXT;
+import static io.baton.storage.jdbc.filter.FilterTarget.ColumnKind.UUID;
+
+import io.baton.domain.filter.Criterion;
+import io.baton.storage.jdbc.SqlFunctions;
+import io.baton.storage.jdbc.tables.DeploymentTable;
+import io.baton.storage.jdbc.tables.FlowRunTable;
+import io.baton.storage.jdbc.tables.FlowTable;
+import io.baton.storage.jdbc.tables.TaskRunTable;
+import io.baton.storage.jdbc.tables.WorkPoolTable;
+import io.baton.storage.jdbc.tables.WorkQueueTable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+/**
+ * The filterable run objects and how they relate: flows, flow runs, task runs, deployments, work pools
+ * and work queues. Cross-object filters become EXISTS subqueries on freshly aliased tables.
+ */
+public final class FilterTargets {
+
+    private FilterTargets() {}
+
+    /** Relation names as used in {@link Criterion.Related}. */
+    public static final String FLOW = "flow";
+    public static final String FLOW_RUN = "flow_run";
+    public static final String TASK_RUN = "task_run";
+    public static final String DEPLOYMENT = "deployment";
+    public static final String WORK_POOL = "work_pool";
+    public static final String WORK_QUEUE = "work_queue";
+
+    /** The request-body keys of run-object filters and the objects they name. */
+    public static final Map<String, String> BODY_KEYS = Map.of(
+            "flows", FLOW,
+            "flow_runs", FLOW_RUN,
+            "task_runs", TASK_RUN,
+            "deployments", DEPLOYMENT,
+            "work_pools", WORK_POOL,
+            "work_pool_queues", WORK_QUEUE,
+            "work_queues", WORK_QUEUE);
+
+    private static Condition exists(org.jooq.Table<?> table, Condition where) {
+        return DSL.exists(DSL.selectOne().from(table).where(where));
+    }
+
+    private abstract static class Base implements FilterTarget {
+        private final Map<String, Column> columns = new HashMap<>();
+
+        protected void column(String field, Field<?> expr, ColumnKind kind) {
+            columns.put(field, new Column(expr, kind));
+        }
+
+        @Override
+        public Column column(String field) {
+            return columns.get(field);
+        }
+
+        @Override
+        public Condition related(String relation, Criterion criterion, FilterCompiler compiler) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + " cannot be filtered by " + relation);
+        }
+    }
+
+    public static FilterTarget flow(FlowTable f) {
+        return new Base() {
+            {
+                column("id", f.ID, UUID);
+                column("name", f.NAME, TEXT);
+                column("tags", f.TAGS, JSON_LIST);
+            }
+
+            @Override
+            public Condition special(Criterion.Match m, FilterCompiler c) {
+                if (m.field().equals("deployment")) {
+                    DeploymentTable d = new DeploymentTable(c.alias("deployment"));
+                    Condition has = exists(d.table(), d.FLOW_ID.eq(f.ID));
+                    return m.op() == Criterion.Op.IS_NULL ? has.not() : has;
+                }
+                return null;
+            }
+
+            @Override
+            public Condition related(String relation, Criterion criterion, FilterCompiler c) {
+                return switch (relation) {
+                    case FLOW_RUN -> {
+                        FlowRunTable fr = new FlowRunTable(c.alias("flow_run"));
+                        yield exists(fr.table(), fr.FLOW_ID.eq(f.ID).and(c.compile(criterion, flowRun(fr))));
+                    }
+                    case TASK_RUN -> {
+                        FlowRunTable fr = new FlowRunTable(c.alias("flow_run"));
+                        TaskRunTable tr = new TaskRunTable(c.alias("task_run"));
+                        yield DSL.exists(DSL.selectOne().from(fr.table()).join(tr.table()).on(tr.FLOW_RUN_ID.eq(fr.ID))
+                                .where(fr.FLOW_ID.eq(f.ID)).and(c.compile(criterion, taskRun(tr))));
+                    }
+                    case DEPLOYMENT -> {
+                        DeploymentTable d = new DeploymentTable(c.alias("deployment"));
+                        yield exists(d.table(), d.FLOW_ID.eq(f.ID).and(c.compile(criterion, deployment(d))));
+                    }
+                    case WORK_POOL -> {
+                        DeploymentTable d = new DeploymentTable(c.alias("deployment"));
+                        WorkQueueTable wq = new WorkQueueTable(c.alias("work_queue"));
+                        WorkPoolTable wp = new WorkPoolTable(c.alias("work_pool"));
+                        yield DSL.exists(DSL.selectOne().from(d.table())
+                                .join(wq.table()).on(wq.ID.eq(d.WORK_QUEUE_ID))
+                                .join(wp.table()).on(wp.ID.eq(wq.WORK_POOL_ID))
+                                .where(d.FLOW_ID.eq(f.ID)).and(c.compile(criterion, workPool(wp))));
+                    }
+                    default -> super.related(relation, criterion, c);
+                };
+            }
+        };
+    }
+
+    public static FilterTarget flowRun(FlowRunTable fr) {
+        return new Base() {
+            {
+                column("id", fr.ID, UUID);
+                column("name", fr.NAME, TEXT);
+                column("tags", fr.TAGS, JSON_LIST);
+                column("deployment_id", fr.DEPLOYMENT_ID, UUID);
+                column("work_queue_name", fr.WORK_QUEUE_NAME, TEXT);
+                column("state.type", fr.STATE_TYPE, TEXT);
+                column("state.name", fr.STATE_NAME, TEXT);
+                column("flow_version", fr.FLOW_VERSION, TEXT);
+                // Not-yet-started runs match start-time windows by their expected start.
+                column("start_time", DSL.coalesce(fr.START_TIME, fr.EXPECTED_START_TIME), INSTANT);
+                column("end_time", fr.END_TIME, INSTANT);
+                column("expected_start_time", fr.EXPECTED_START_TIME, INSTANT);
+                column("next_scheduled_start_time", fr.NEXT_SCHEDULED_START_TIME, INSTANT);
+                column("parent_task_run_id", fr.PARENT_TASK_RUN_ID, UUID);
+                column("idempotency_key", fr.IDEMPOTENCY_KEY, TEXT);
+                column("created_by", fr.CREATED_BY, TEXT);
+            }
+
+            @Override
+            public Condition special(Criterion.Match m, FilterCompiler c) {
+                switch (m.field()) {
+                    case "start_time" -> {
+                        if (m.op() == Criterion.Op.IS_NULL) {
+                            return fr.START_TIME.isNull();
+                        }
+                        if (m.op() == Criterion.Op.IS_NOT_NULL) {
+                            return fr.START_TIME.isNotNull();
+                        }
+                    }
+                    case "created_by.id", "created_by.type" -> {
+                        Field<String> key = SqlFunctions.jsonText(c.dialect(), fr.CREATED_BY, m.field().substring(11));
+                        return key.in(m.values().stream().map(v -> v.asText()).toList());
+                    }
+                    case "parent_flow_run_id" -> {
+                        TaskRunTable tr = new TaskRunTable(c.alias("task_run"));
+                        return exists(tr.table(), tr.ID.eq(fr.PARENT_TASK_RUN_ID)
+                                .and(c.compare(new Column(tr.FLOW_RUN_ID, UUID), m)));
+                    }
+                    default -> {
+                        return null;
+                    }
+                }
+                return null;
+            }
+
+            @Override
+            public Condition related(String relation, Criterion criterion, FilterCompiler c) {
+                return switch (relation) {
+                    case FLOW -> {
+                        FlowTable f = new FlowTable(c.alias("flow"));
+                        yield exists(f.table(), f.ID.eq(fr.FLOW_ID).and(c.compile(criterion, flow(f))));
+                    }
+                    case DEPLOYMENT -> {
+                        DeploymentTable d = new DeploymentTable(c.alias("deployment"));
+                        yield exists(d.table(), d.ID.eq(fr.DEPLOYMENT_ID).and(c.compile(criterion, deployment(d))));
+                    }
+                    case TASK_RUN -> {
+                        TaskRunTable tr = new TaskRunTable(c.alias("task_run"));
+                        yield exists(tr.table(), tr.FLOW_RUN_ID.eq(fr.ID).and(c.compile(criterion, taskRun(tr))));
+                    }
+                    case WORK_QUEUE -> {
+                        WorkQueueTable wq = new WorkQueueTable(c.alias("work_queue"));
+                        yield exists(wq.table(), wq.ID.eq(fr.WORK_QUEUE_ID).and(c.compile(criterion, workQueue(wq))));
+                    }
+                    case WORK_POOL -> {
+                        WorkQueueTable wq = new WorkQueueTable(c.alias("work_queue"));
+                        WorkPoolTable wp = new WorkPoolTable(c.alias("work_pool"));
+                        yield DSL.exists(DSL.selectOne().from(wq.table()).join(wp.table()).on(wp.ID.eq(wq.WORK_POOL_ID))
+                                .where(wq.ID.eq(fr.WORK_QUEUE_ID)).and(c.compile(criterion, workPool(wp))));
+                    }
+                    default -> super.related(relation, criterion, c);
+                };
+            }
+        };
+    }
+
+    public static FilterTarget taskRun(TaskRunTable tr) {
+        return new Base() {
+            {
+                column("id", tr.ID, UUID);
+                column("name", tr.NAME, TEXT);
+                column("tags", tr.TAGS, JSON_LIST);
+                column("state.type", tr.STATE_TYPE, TEXT);
+                column("state.name", tr.STATE_NAME, TEXT);
+                column("start_time", tr.START_TIME, INSTANT);
+                column("end_time", tr.END_TIME, INSTANT);
+                column("expected_start_time", tr.EXPECTED_START_TIME, INSTANT);
+                column("flow_run_id", tr.FLOW_RUN_ID, UUID);
+            }
+
+            @Override
+            public Condition special(Criterion.Match m, FilterCompiler c) {
+                if (m.field().equals("subflow_runs")) {
+                    FlowRunTable fr = new FlowRunTable(c.alias("flow_run"));
+                    Condition has = exists(fr.table(), fr.PARENT_TASK_RUN_ID.eq(tr.ID));
+                    return m.op() == Criterion.Op.EXISTS ? has : has.not();
+                }
+                return null;
+            }
+
+            @Override
+            public Condition related(String relation, Criterion criterion, FilterCompiler c) {
+                return switch (relation) {
+                    case FLOW_RUN -> {
+                        FlowRunTable fr = new FlowRunTable(c.alias("flow_run"));
+                        yield exists(fr.table(), fr.ID.eq(tr.FLOW_RUN_ID).and(c.compile(criterion, flowRun(fr))));
+                    }
+                    case FLOW -> {
+                        FlowRunTable fr = new FlowRunTable(c.alias("flow_run"));
+                        FlowTable f = new FlowTable(c.alias("flow"));
+                        yield DSL.exists(DSL.selectOne().from(fr.table()).join(f.table()).on(f.ID.eq(fr.FLOW_ID))
+                                .where(fr.ID.eq(tr.FLOW_RUN_ID)).and(c.compile(criterion, flow(f))));
+                    }
+                    case DEPLOYMENT -> {
+                        FlowRunTable fr = new FlowRunTable(c.alias("flow_run"));
+                        DeploymentTable d = new DeploymentTable(c.alias("deployment"));
+                        yield DSL.exists(DSL.selectOne().from(fr.table()).join(d.table()).on(d.ID.eq(fr.DEPLOYMENT_ID))
+                                .where(fr.ID.eq(tr.FLOW_RUN_ID)).and(c.compile(criterion, deployment(d))));
+                    }
+                    default -> super.related(relation, criterion, c);
+                };
+            }
+        };
+    }
+
+    public static FilterTarget deployment(DeploymentTable d) {
+        return new Base() {
+            {
+                column("id", d.ID, UUID);
+                column("name", d.NAME, TEXT);
+                column("paused", d.PAUSED, BOOLEAN);
+                column("tags", d.TAGS, JSON_LIST);
+                column("work_queue_name", d.WORK_QUEUE_NAME, TEXT);
+                column("concurrency_limit", d.CONCURRENCY_LIMIT, INTEGER);
+            }
+
+            @Override
+            public Condition special(Criterion.Match m, FilterCompiler c) {
+                if (m.field().equals("concurrency_limit")) {
+                    return DSL.trueCondition(); // deprecated filter: accepted and ignored
+                }
+                if (m.field().equals("flow_or_deployment_name")) {
+                    FlowTable f = new FlowTable(c.alias("flow"));
+                    String pattern = "%" + FilterCompiler.escapeLike(m.value().asText()) + "%";
+                    return d.NAME.likeIgnoreCase(pattern, '\\').or(exists(f.table(),
+                            f.ID.eq(d.FLOW_ID).and(f.NAME.likeIgnoreCase(pattern, '\\'))));
+                }
+                return null;
+            }
+
+            @Override
+            public Condition related(String relation, Criterion criterion, FilterCompiler c) {
+                return switch (relation) {
+                    case FLOW -> {
+                        FlowTable f = new FlowTable(c.alias("flow"));
+                        yield exists(f.table(), f.ID.eq(d.FLOW_ID).and(c.compile(criterion, flow(f))));
+                    }
+                    case FLOW_RUN -> {
+                        FlowRunTable fr = new FlowRunTable(c.alias("flow_run"));
+                        yield exists(fr.table(), fr.DEPLOYMENT_ID.eq(d.ID).and(c.compile(criterion, flowRun(fr))));
+                    }
+                    case TASK_RUN -> {
+                        FlowRunTable fr = new FlowRunTable(c.alias("flow_run"));
+                        TaskRunTable tr = new TaskRunTable(c.alias("task_run"));
+                        yield DSL.exists(DSL.selectOne().from(fr.table()).join(tr.table()).on(tr.FLOW_RUN_ID.eq(fr.ID))
+                                .where(fr.DEPLOYMENT_ID.eq(d.ID)).and(c.compile(criterion, taskRun(tr))));
+                    }
+                    case WORK_QUEUE -> {
+                        WorkQueueTable wq = new WorkQueueTable(c.alias("work_queue"));
+                        yield exists(wq.table(), wq.ID.eq(d.WORK_QUEUE_ID).and(c.compile(criterion, workQueue(wq))));
+                    }
+                    case WORK_POOL -> {
+                        WorkQueueTable wq = new WorkQueueTable(c.alias("work_queue"));
+                        WorkPoolTable wp = new WorkPoolTable(c.alias("work_pool"));
+                        yield DSL.exists(DSL.selectOne().from(wq.table()).join(wp.table()).on(wp.ID.eq(wq.WORK_POOL_ID))
+                                .where(wq.ID.eq(d.WORK_QUEUE_ID)).and(c.compile(criterion, workPool(wp))));
+                    }
+                    default -> super.related(relation, criterion, c);
+                };
+            }
+        };
+    }
+
+    public static FilterTarget workPool(WorkPoolTable wp) {
+        return new Base() {
+            {
+                column("id", wp.ID, UUID);
+                column("name", wp.NAME, TEXT);
+                column("type", wp.TYPE, TEXT);
+            }
+        };
+    }
+
+    public static FilterTarget workQueue(WorkQueueTable wq) {
+        return new Base() {
+            {
+                column("id", wq.ID, UUID);
+                column("name", wq.NAME, TEXT);
+            }
+        };
+    }
+
+}
