@@ -1,0 +1,47 @@
+package io.baton.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.baton.app.BatonServer;
+import io.baton.testing.ApiClient;
+import io.baton.testing.DbKind;
+import io.baton.testing.TestServers;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AuthAndCsrfTest {
+
+    @Test
+    void basicAuthGuardsEveryRouteButTheProbes() {
+        try (BatonServer server = TestServers.fresh(DbKind.SQLITE, s -> s.withAuthString("admin:pass"))) {
+            ApiClient api = new ApiClient(server);
+            var denied = api.post("/flows/filter", "{}").expect(401);
+            assertThat(denied.body().get("exception_message").asText()).isEqualTo("Unauthorized");
+            api.get("/health").expect(200);
+            api.get("/ready").expect(200);
+            String header = "Basic " + Base64.getEncoder().encodeToString("admin:pass".getBytes(StandardCharsets.UTF_8));
+            api.send("POST", "/flows/filter", "{}", Map.of("Authorization", header)).expect(200);
+            api.send("POST", "/flows/filter", "{}", Map.of("Authorization", "Basic bm9wZQ==")).expect(401);
+        }
+    }
+
+    @Test
+    void csrfTokensAreIssuedAndEnforced() {
+        try (BatonServer server = TestServers.fresh(DbKind.SQLITE, s -> s.withCsrfProtection(true))) {
+            ApiClient api = new ApiClient(server);
+            var token = api.get("/csrf-token?client=client-1").expect(200).body();
+            assertThat(token.get("client").asText()).isEqualTo("client-1");
+            assertThat(api.post("/flows/filter", "{}").expect(403).body().get("detail").asText())
+                    .isEqualTo("Missing CSRF token.");
+            assertThat(api.send("POST", "/flows/filter", "{}", Map.of("Prefect-Csrf-Token", "x")).status()).isEqualTo(403);
+            var invalid = api.send("POST", "/flows/filter", "{}",
+                    Map.of("Prefect-Csrf-Token", "wrong", "Prefect-Csrf-Client", "client-1"));
+            assertThat(invalid.body().get("detail").asText()).isEqualTo("Invalid CSRF token or client identifier.");
+            api.send("POST", "/flows/filter", "{}", Map.of("Prefect-Csrf-Token", token.get("token").asText(),
+                    "Prefect-Csrf-Client", "client-1")).expect(200);
+            api.get("/flows/name/anything").expect(404); // reads need no token
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.baton.testing;
+
+import io.baton.app.BatonServer;
+import io.baton.app.Settings;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * In-process Baton servers on random ports. {@link #shared} gives one long-lived server per database
+ * kind for tests that create uniquely named objects; {@link #fresh} a new server on a new database.
+ */
+public final class TestServers {
+
+    private static final Map<DbKind, BatonServer> SHARED = new EnumMap<>(DbKind.class);
+
+    private TestServers() {}
+
+    public static synchronized BatonServer shared(DbKind kind) {
+        return SHARED.computeIfAbsent(kind, k -> {
+            BatonServer server = fresh(k, UnaryOperator.identity());
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+            return server;
+        });
+    }
+
+    public static BatonServer fresh(DbKind kind, UnaryOperator<Settings> customize) {
+        Settings settings = Settings.from(Map.of())
+                .withDatabase(TestDatabases.fresh(kind))
+                .withListen("127.0.0.1", 0)
+                .withServices(false);
+        return BatonServer.start(customize.apply(settings));
+    }
+}
