@@ -143,6 +143,9 @@ final class ScalarValidators {
     }
 
     static JsonNode integerNode(BigInteger value) {
+        if (value.bitLength() < 32) {
+            return NODES.numberNode(value.intValue());
+        }
         return value.bitLength() < 64 ? NODES.numberNode(value.longValue()) : NODES.numberNode(value);
     }
 
