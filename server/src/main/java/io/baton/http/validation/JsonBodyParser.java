@@ -29,7 +29,11 @@ public final class JsonBodyParser {
             return null;
         }
         try {
-            return MAPPER.readTree(text);
+            JsonNode node = MAPPER.readTree(text);
+            if (node.isMissingNode()) { // whitespace only
+                throw new MalformedJsonException(PythonJsonSyntax.check(text).position(), "Expecting value", text);
+            }
+            return node;
         } catch (JacksonException e) {
             PythonJsonSyntax.Failure failure = PythonJsonSyntax.check(text);
             if (failure != null) {
