@@ -1,9 +1,14 @@
 package io.baton.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.ArrayList;
+import java.util.function.Consumer;
+import io.baton.http.validation.JsonBodyParser;
+import io.baton.http.validation.MalformedJsonException;
 import io.baton.http.validation.OpenApiContract;
+import io.baton.http.validation.Operation;
+import io.baton.http.validation.ValidationError;
 import io.baton.http.validation.Validation;
 import io.baton.http.validation.ValidationErrors;
 import io.baton.json.Json;
@@ -29,10 +34,17 @@ public final class ApiRouter {
     private final OpenApiContract contract;
     private final String basePath;
 
-    public ApiRouter(RoutesConfig routes, OpenApiContract contract, String basePath) {
+    private final Consumer<Context> beforeHandler;
+
+    /**
+     * @param beforeHandler per-route checks that run after the route matched (e.g. the API-version header),
+     *                      so that an unknown route or method still answers 404 / 405 first
+     */
+    public ApiRouter(RoutesConfig routes, OpenApiContract contract, String basePath, Consumer<Context> beforeHandler) {
         this.routes = routes;
         this.contract = contract;
         this.basePath = basePath;
+        this.beforeHandler = beforeHandler;
     }
 
     public void get(String path, ApiHandler handler) {
@@ -64,10 +76,10 @@ public final class ApiRouter {
     }
 
     private void add(HandlerType method, String path, ApiHandler handler) {
-        Optional<OpenApiContract.Operation> operation = contract.operation(method.name(), path);
+        Optional<Operation> operation = contract.operation(method.name(), path);
         List<String> params = PATH_PARAM.matcher(path).results().map(m -> m.group(1)).toList();
         routes.addHttpHandler(method, basePath + path, ctx -> {
-            OpenApiContract.Operation op = operation.orElse(null);
+            Operation op = operation.orElse(null);
             if (op != null) {
                 for (String param : params) {
                     if (!op.pathParamMatches(param, ctx.pathParam(param))) {
@@ -75,42 +87,37 @@ public final class ApiRouter {
                     }
                 }
             }
-            JsonNode body = readBody(ctx, op);
+            beforeHandler.accept(ctx);
+            JsonNode parsed = parseBody(ctx);
+            JsonNode body = parsed;
             JsonNode query = null;
             if (op != null) {
+                List<ValidationError> errors = new ArrayList<>();
+                errors.addAll(op.validatePath(ctx.pathParamMap()).errors());
                 Validation q = op.validateQuery(ctx.queryParamMap());
-                if (!q.ok()) {
-                    throw ApiException.validation(q.errors(), body == null ? Json.NODES.nullNode() : body);
-                }
+                errors.addAll(q.errors());
                 query = q.value();
+                if (op.hasRequestBody()) {
+                    Validation b = op.validateBody(parsed);
+                    errors.addAll(b.errors());
+                    body = b.value();
+                }
+                if (!errors.isEmpty()) {
+                    throw ApiException.validation(errors, parsed == null ? Json.NODES.nullNode() : parsed);
+                }
             }
             Object result = handler.handle(new ApiCall(ctx, body, query));
             write(ctx, result instanceof Reply reply ? reply : Reply.ok(result));
         });
     }
 
-    private static JsonNode readBody(Context ctx, OpenApiContract.Operation op) {
-        byte[] raw = ctx.bodyAsBytes();
-        JsonNode parsed = null;
-        if (raw.length > 0) {
-            try {
-                parsed = Json.MAPPER.readTree(raw);
-            } catch (JsonProcessingException e) {
-                int offset = e.getLocation() == null ? 0 : (int) Math.max(0, e.getLocation().getCharOffset());
-                throw ApiException.validation(List.of(ValidationErrors.jsonInvalid(offset, e.getOriginalMessage())),
-                        TextNode.valueOf(new String(raw, java.nio.charset.StandardCharsets.UTF_8)));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+    private static JsonNode parseBody(Context ctx) {
+        String raw = ctx.body();
+        try {
+            return JsonBodyParser.parse(raw);
+        } catch (MalformedJsonException e) {
+            throw ApiException.validation(List.of(ValidationErrors.jsonInvalid(e)), TextNode.valueOf(e.rawText()));
         }
-        if (op == null || !op.hasRequestBody()) {
-            return parsed;
-        }
-        Validation v = op.validateBody(parsed);
-        if (!v.ok()) {
-            throw ApiException.validation(v.errors(), parsed == null ? Json.NODES.nullNode() : parsed);
-        }
-        return v.value();
     }
 
     static void write(Context ctx, Reply reply) {

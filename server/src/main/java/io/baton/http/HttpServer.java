@@ -50,11 +50,10 @@ public final class HttpServer {
 
             config.routes.before(guards::cors);
             config.routes.before(API_BASE + "/*", guards::authenticate);
-            config.routes.before(API_BASE + "/*", guards::checkApiVersion);
             config.routes.before(API_BASE + "/*", guards::checkCsrf);
             config.routes.wsBeforeUpgrade(API_BASE + "/*", guards::authenticateUpgrade);
 
-            ApiRouter router = new ApiRouter(config.routes, contract, API_BASE);
+            ApiRouter router = new ApiRouter(config.routes, contract, API_BASE, guards::checkApiVersion);
             for (RouteModule module : modules) {
                 module.register(router);
             }

@@ -17,6 +17,7 @@ import java.util.Map;
 public final class SettingsDocument {
 
     private static final String OBFUSCATED = "********";
+    private static final String HOME_PLACEHOLDER = "${home}";
     private final JsonNode schemas;
     private volatile ObjectNode defaults;
 
@@ -33,7 +34,8 @@ public final class SettingsDocument {
     }
 
     public JsonNode render(Settings settings) {
-        ObjectNode doc = defaults().deepCopy();
+        ObjectNode doc = (ObjectNode) Json.read(Json.write(defaults())
+                .replace(HOME_PLACEHOLDER, settings.home().toString().replace("\\", "/")));
         doc.put("home", settings.home().toString());
         ObjectNode server = child(doc, "server");
         ObjectNode api = child(server, "api");
@@ -41,7 +43,7 @@ public final class SettingsDocument {
         api.put("port", settings.port());
         api.put("default_limit", settings.defaultLimit());
         api.put("csrf_protection_enabled", settings.csrfProtectionEnabled());
-        api.put("csrf_token_expiration", (double) settings.csrfTokenExpiration().toSeconds());
+        api.put("csrf_token_expiration", settings.csrfTokenExpiration().toString());
         if (settings.authString() != null) {
             api.put("auth_string", OBFUSCATED);
         }
@@ -80,8 +82,14 @@ public final class SettingsDocument {
                 continue;
             }
             JsonNode target = resolve(prop);
+            String type = target.path("type").asText("");
             if (target.has("properties")) {
                 out.set(property.getKey(), defaultsOf(target, depth + 1));
+            } else if (type.equals("object")) {
+                out.putObject(property.getKey());
+            } else if (type.equals("string")) {
+                // Paths computed from the home directory at runtime; rendered relative to it.
+                out.put(property.getKey(), HOME_PLACEHOLDER + "/" + property.getKey());
             } else {
                 out.putNull(property.getKey());
             }
