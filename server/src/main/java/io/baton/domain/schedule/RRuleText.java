@@ -25,7 +25,7 @@ record RRuleText(LocalDateTime dtstart, List<Rule> rules, List<LocalDateTime> rd
         List<LocalDateTime> exdates) {
 
     /** One RRULE/EXRULE line: the rule for lib-recur without UNTIL, and UNTIL as a wall time. */
-    record Rule(RecurrenceRule recurrence, LocalDateTime until) {
+    record Rule(RecurrenceRule recurrence, LocalDateTime until, boolean untilAware) {
     }
 
     /** A value dateutil's parser read: its wall time and whether it carried a zone. */
@@ -161,7 +161,7 @@ record RRuleText(LocalDateTime dtstart, List<Rule> rules, List<LocalDateTime> rd
             String name = nameValue[0];
             String partValue = nameValue[1];
             if (!checkPart(name, partValue)) {
-                throw new InvalidRRuleException("invalid '" + name + "': '" + partValue + "'");
+                throw new InvalidRRuleException("invalid '" + name + "': " + partValue);
             }
             if (name.equals("UNTIL")) {
                 until = dateValueOrInvalid(name, partValue);
@@ -172,8 +172,8 @@ record RRuleText(LocalDateTime dtstart, List<Rule> rules, List<LocalDateTime> rd
         if (!parts.containsKey("FREQ")) {
             throw new InvalidRRuleException("rrule() missing 1 required positional argument: 'freq'");
         }
-        boolean dtstartAware = dtstart != null && dtstart.aware();
-        if (until != null && until.aware() != dtstartAware) {
+        // without a DTSTART dateutil validates against "now" in UNTIL's own zone, so any UNTIL passes
+        if (dtstart != null && until != null && until.aware() != dtstart.aware()) {
             throw new InvalidRRuleException("RRULE UNTIL values must be specified in UTC when DTSTART is timezone-aware");
         }
         if (parts.containsKey("BYEASTER")) {
@@ -189,7 +189,7 @@ record RRuleText(LocalDateTime dtstart, List<Rule> rules, List<LocalDateTime> rd
         });
         try {
             return new Rule(new RecurrenceRule(forLibRecur.toString(), RecurrenceRule.RfcMode.RFC5545_LAX),
-                    until == null ? null : until.wall());
+                    until == null ? null : until.wall(), until != null && until.aware());
         } catch (InvalidRecurrenceRuleException | RuntimeException e) {
             throw new InvalidRRuleException(e.getMessage() == null ? "invalid rule" : e.getMessage());
         }
@@ -248,7 +248,7 @@ record RRuleText(LocalDateTime dtstart, List<Rule> rules, List<LocalDateTime> rd
         try {
             return dateValue(value);
         } catch (InvalidRRuleException e) {
-            throw new InvalidRRuleException("invalid '" + name + "': '" + value + "'");
+            throw new InvalidRRuleException("invalid '" + name + "': " + value);
         }
     }
 

@@ -57,6 +57,12 @@ final class RecurrenceSetWalk {
     /** @param skipBefore wall times before this are of no interest; rules may jump ahead to it */
     RecurrenceSetWalk(RRuleText text, LocalDateTime skipBefore) {
         LocalDateTime dtstart = text.dtstart() != null ? text.dtstart() : RRuleSchedule.DEFAULT_DTSTART;
+        if (text.dtstart() == null && text.rules().stream().anyMatch(RRuleText.Rule::untilAware)) {
+            // Prefect generates from a naive 2020-01-01 DTSTART, which dateutil refuses to pair with
+            // a UTC UNTIL: such a schedule validates but can never produce dates
+            throw new IllegalStateException(
+                    "RRULE UNTIL values must be specified in UTC when DTSTART is timezone-aware");
+        }
         for (RRuleText.Rule rule : text.rules()) {
             offer(includes, ruleSource(rule, dtstart, skipBefore));
         }

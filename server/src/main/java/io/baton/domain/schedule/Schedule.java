@@ -27,6 +27,9 @@ public sealed interface Schedule permits IntervalSchedule, CronSchedule, RRuleSc
      * Up to {@code n} run times at or after {@code start} and not after {@code end} (no bound when
      * {@code null}), ascending, in the schedule's zone. As in Prefect, at most {@link #MAX_ITERATIONS}
      * candidates past the start are examined.
+     *
+     * @throws IllegalStateException for a document Prefect accepts but cannot evaluate (an rrule
+     *                               with a UTC UNTIL and no DTSTART); the scheduler logs and skips it
      */
     List<ZonedDateTime> localDates(int n, Instant start, Instant end);
 
