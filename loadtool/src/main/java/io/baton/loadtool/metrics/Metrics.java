@@ -39,15 +39,21 @@ public final class Metrics {
         }
     }
 
+    /** Counts regardless of the recording switch, for scenarios that decide themselves what belongs to the window. */
+    public void incrementAlways(String counter, long amount) {
+        counters.computeIfAbsent(counter, k -> new LongAdder()).add(amount);
+    }
+
     public void increment(String counter) {
         increment(counter, 1);
     }
 
-    /** Records a value into a named distribution that is not a route (for example event visibility). */
+    /**
+     * Records a value into a named distribution that is not a route (for example event visibility). Not gated
+     * by the recording switch: such measures end after the window, so the scenario decides what counts.
+     */
     public void recordValue(String distribution, long nanos) {
-        if (recording) {
-            distributions.computeIfAbsent(distribution, k -> new LatencyHistogram()).record(nanos);
-        }
+        distributions.computeIfAbsent(distribution, k -> new LatencyHistogram()).record(nanos);
     }
 
     public Map<String, RouteStats> routes() {

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class RouteStats {
     private final LatencyHistogram latency = new LatencyHistogram();
     private final ConcurrentHashMap<String, LongAdder> outcomes = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, LongAdder> errorOutcomes = new ConcurrentHashMap<>();
     private final LongAdder errors = new LongAdder();
 
     void record(String outcome, long nanos, boolean success) {
@@ -16,6 +17,7 @@ public final class RouteStats {
         outcomes.computeIfAbsent(outcome, k -> new LongAdder()).increment();
         if (!success) {
             errors.increment();
+            errorOutcomes.computeIfAbsent(outcome, k -> new LongAdder()).increment();
         }
     }
 
@@ -33,8 +35,17 @@ public final class RouteStats {
 
     /** Count per outcome: an HTTP status code, or {@code timeout} / {@code io} when no response came. */
     public Map<String, Long> outcomes() {
+        return snapshot(outcomes);
+    }
+
+    /** The failing subset of {@link #outcomes()}. */
+    public Map<String, Long> errorOutcomes() {
+        return snapshot(errorOutcomes);
+    }
+
+    private static Map<String, Long> snapshot(ConcurrentHashMap<String, LongAdder> counts) {
         Map<String, Long> copy = new TreeMap<>();
-        outcomes.forEach((k, v) -> copy.put(k, v.sum()));
+        counts.forEach((k, v) -> copy.put(k, v.sum()));
         return copy;
     }
 }

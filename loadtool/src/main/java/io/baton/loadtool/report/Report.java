@@ -35,23 +35,16 @@ public record Report(String scenario, String url, int clients, double measuredSe
             RouteStats stats = entry.getValue();
             routes.add(new RouteReport(entry.getKey(), stats.calls(), stats.calls() / seconds,
                     LatencySummary.of(stats.latency()), stats.errors(), stats.outcomes()));
-            for (Map.Entry<String, Long> outcome : stats.outcomes().entrySet()) {
-                if (!isSuccess(outcome.getKey())) {
-                    errorsByStatus.merge(outcome.getKey(), outcome.getValue(), Long::sum);
-                    errorsByRoute.computeIfAbsent(entry.getKey(), k -> new TreeMap<>())
-                            .put(outcome.getKey(), outcome.getValue());
-                }
+            for (Map.Entry<String, Long> outcome : stats.errorOutcomes().entrySet()) {
+                errorsByStatus.merge(outcome.getKey(), outcome.getValue(), Long::sum);
+                errorsByRoute.computeIfAbsent(entry.getKey(), k -> new TreeMap<>())
+                        .put(outcome.getKey(), outcome.getValue());
             }
         }
         Map<String, LatencySummary> distributions = new LinkedHashMap<>();
         metrics.distributions().forEach((name, histogram) -> distributions.put(name, LatencySummary.of(histogram)));
         return new Report(scenario, url, clients, measuredSeconds, warmupSeconds, new LinkedHashMap<>(throughput),
                 metrics.counters(), routes, distributions, errorsByStatus, errorsByRoute, server, List.copyOf(notes));
-    }
-
-    /** Outcomes are HTTP status codes as text, or words like {@code timeout} for calls that got no answer. */
-    static boolean isSuccess(String outcome) {
-        return outcome.length() == 3 && outcome.charAt(0) == '2' && Character.isDigit(outcome.charAt(1));
     }
 
     public long totalErrors() {
