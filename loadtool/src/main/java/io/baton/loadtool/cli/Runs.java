@@ -52,8 +52,9 @@ final class Runs {
         RunContext context = context(common, spec);
         try (var api = context.api()) {
             OptionalLong pid = serverPid(common, context);
-            System.err.printf("baton-load: %s against %s, %d clients, warmup %ds, duration %ds%n", scenario.name(),
-                    api.baseUrl(), common.clients, timing.warmup.toSeconds(), timing.duration.toSeconds());
+            System.err.printf(java.util.Locale.ROOT, "baton-load: %s against %s, %d clients, warmup %.1fs, duration %.1fs%n",
+                    scenario.name(), api.baseUrl(), common.clients, timing.warmup.toMillis() / 1000.0,
+                    timing.duration.toMillis() / 1000.0);
             Report report = new LoadRun(scenario, context, timing.warmup, timing.duration, pid).run();
             return finish(report, common, System.out);
         }
