@@ -26,6 +26,8 @@ public final class ProcessSampler implements AutoCloseable {
     private final long intervalMillis;
     private final List<ProcessSample> samples = new ArrayList<>();
     private Thread thread;
+    private long lastTicks = -1;
+    private long lastNanos = System.nanoTime();
 
     public ProcessSampler(long pid, long intervalMillis) {
         this.pid = pid;
@@ -33,41 +35,56 @@ public final class ProcessSampler implements AutoCloseable {
     }
 
     public void start() {
+        synchronized (samples) {
+            lastTicks = cpuTicks().orElse(-1L);
+            lastNanos = System.nanoTime();
+        }
         thread = Thread.ofVirtual().name("process-sampler").start(this::loop);
     }
 
     private void loop() {
-        long lastTicks = cpuTicks().orElse(-1L);
-        long lastNanos = System.nanoTime();
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 Thread.sleep(intervalMillis);
             } catch (InterruptedException e) {
                 return;
             }
-            Optional<Long> ticks = cpuTicks();
-            Optional<Long> rss = rssBytes();
-            long now = System.nanoTime();
-            if (ticks.isEmpty() || rss.isEmpty()) {
-                continue;
-            }
+            sample();
+        }
+    }
+
+    /** One reading; CPU% covers the time since the previous reading. */
+    private void sample() {
+        Optional<Long> ticks = cpuTicks();
+        Optional<Long> rss = rssBytes();
+        long now = System.nanoTime();
+        if (ticks.isEmpty() || rss.isEmpty()) {
+            return;
+        }
+        synchronized (samples) {
             double cpu = 0;
             // A descendant that exited takes its ticks along, so the sum can shrink: count that as 0.
-            if (lastTicks >= 0 && ticks.get() >= lastTicks) {
+            if (lastTicks >= 0 && ticks.get() >= lastTicks && now > lastNanos) {
                 double seconds = (now - lastNanos) / 1e9;
                 cpu = (ticks.get() - lastTicks) / CLOCK_TICKS_PER_SECOND / seconds * 100.0;
             }
             lastTicks = ticks.get();
             lastNanos = now;
-            synchronized (samples) {
-                samples.add(new ProcessSample(rss.get(), cpu));
-            }
+            samples.add(new ProcessSample(rss.get(), cpu));
         }
     }
 
     /** Stops sampling and summarises; empty when no sample could be taken. */
     public Optional<ProcessUsage> finish() {
         close();
+        // A closing reading, so that a window shorter than the interval still has one sample.
+        boolean stale;
+        synchronized (samples) {
+            stale = thread != null && System.nanoTime() - lastNanos > intervalMillis * 1_000_000L / 5;
+        }
+        if (stale) {
+            sample();
+        }
         List<ProcessSample> copy;
         synchronized (samples) {
             copy = List.copyOf(samples);

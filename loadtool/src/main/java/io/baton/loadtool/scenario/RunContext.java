@@ -36,9 +36,15 @@ public final class RunContext {
         return requestTimeout;
     }
 
-    /** Adds a line to the report and prints it at once, so setup trouble is visible while a run goes on. */
+    /**
+     * Adds a line to the report and prints it at once, so setup trouble is visible while a run goes on.
+     * A note already made is not repeated.
+     */
     public void note(String note) {
         synchronized (notes) {
+            if (notes.contains(note)) {
+                return;
+            }
             notes.add(note);
         }
         System.err.println("baton-load: " + note);
@@ -55,7 +61,9 @@ public final class RunContext {
         if (response.status() == 0) {
             return response.outcome();
         }
-        String body = response.body().isMissingNode() ? "" : response.body().toString();
-        return response.status() + (body.isEmpty() ? "" : " " + (body.length() > 200 ? body.substring(0, 200) + "..." : body));
+        String body = response.body().isMissingNode() ? ""
+                : response.body().isTextual() ? response.body().asText() : response.body().toString();
+        body = body.replaceAll("\\s+", " ").trim();
+        return response.status() + (body.isEmpty() ? "" : " " + (body.length() > 120 ? body.substring(0, 120) + "..." : body));
     }
 }
