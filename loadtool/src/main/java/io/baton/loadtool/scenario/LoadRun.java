@@ -1,0 +1,111 @@
+package io.baton.loadtool.scenario;
+
+import io.baton.loadtool.metrics.Metrics;
+import io.baton.loadtool.process.ProcessSampler;
+import io.baton.loadtool.process.ProcessUsage;
+import io.baton.loadtool.report.Report;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Drives a {@link Scenario}: setup, a warm-up whose samples are discarded, then a measured window of fixed
+ * length. Users run on virtual threads and stop by themselves at the end of the window.
+ */
+public final class LoadRun {
+    /** Pause after a failed iteration, so a refused connection does not turn into a busy loop. */
+    static final long ERROR_BACKOFF_MILLIS = 10;
+
+    private final Scenario scenario;
+    private final RunContext context;
+    private final Duration warmup;
+    private final Duration duration;
+    private final OptionalLong serverPid;
+    private final AtomicBoolean exceptionNoted = new AtomicBoolean();
+
+    public LoadRun(Scenario scenario, RunContext context, Duration warmup, Duration duration, OptionalLong serverPid) {
+        this.scenario = scenario;
+        this.context = context;
+        this.warmup = warmup;
+        this.duration = duration;
+        this.serverPid = serverPid;
+    }
+
+    public Report run() throws InterruptedException {
+        Metrics metrics = context.metrics();
+        metrics.setRecording(false);
+        scenario.setup(context);
+
+        List<Thread> threads = new ArrayList<>();
+        List<VirtualUser> users = new ArrayList<>();
+        StopSignal stop = new StopSignal();
+        for (int i = 0; i < context.clients(); i++) {
+            VirtualUser user = scenario.newUser(i, context);
+            users.add(user);
+            threads.add(Thread.ofVirtual().name("user-" + i).start(() -> loop(user, stop)));
+        }
+
+        Thread.sleep(warmup.toMillis());
+        ProcessSampler sampler = serverPid.isPresent() ? new ProcessSampler(serverPid.getAsLong(), 1000) : null;
+        metrics.setRecording(true);
+        long start = System.nanoTime();
+        if (sampler != null) {
+            sampler.start();
+        }
+        Thread.sleep(duration.toMillis());
+        metrics.setRecording(false);
+        double measuredSeconds = (System.nanoTime() - start) / 1e9;
+        ProcessUsage usage = sampler == null ? null : sampler.finish().orElse(null);
+        if (sampler != null && usage == null) {
+            context.note("no samples of server pid " + serverPid.getAsLong() + " (gone, or not readable in /proc)");
+        }
+
+        stop.stopped = true;
+        long joinMillis = context.requestTimeout().toMillis() + 5000;
+        for (Thread thread : threads) {
+            if (!thread.join(Duration.ofMillis(joinMillis))) {
+                thread.interrupt();
+            }
+        }
+        for (VirtualUser user : users) {
+            user.close();
+        }
+        scenario.afterLoad(context);
+
+        return Report.from(scenario.name(), context.api().baseUrl(), context.clients(), measuredSeconds,
+                warmup.toMillis() / 1000.0, scenario.throughput(context, measuredSeconds), metrics, usage,
+                context.notes());
+    }
+
+    private void loop(VirtualUser user, StopSignal stop) {
+        while (!stop.stopped && !Thread.currentThread().isInterrupted()) {
+            boolean ok;
+            try {
+                ok = user.iterate();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // A malformed answer must not end the user; it is counted and the loop goes on.
+                context.metrics().increment("client exceptions");
+                if (exceptionNoted.compareAndSet(false, true)) {
+                    context.note("client exception: " + e);
+                }
+                ok = false;
+            }
+            if (!ok) {
+                try {
+                    Thread.sleep(ERROR_BACKOFF_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static final class StopSignal {
+        volatile boolean stopped;
+    }
+}
