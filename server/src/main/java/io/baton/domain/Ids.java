@@ -1,0 +1,43 @@
+package io.baton.domain;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Mints time-ordered UUIDv7 ids (RFC 9562): 48-bit Unix millis, version 7, 12-bit sequence, variant, 62 random bits. */
+public final class Ids {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static long lastMillis = -1;
+    private static int sequence;
+
+    private Ids() {}
+
+    public static UUID uuid7() {
+        return uuid7(System.currentTimeMillis());
+    }
+
+    public static UUID uuid7(Instant at) {
+        return uuid7(at.toEpochMilli());
+    }
+
+    /**
+     * Ids minted in the same millisecond stay strictly ordered: the 12-bit rand_a field is a counter
+     * that starts at a random value below 2048; on overflow the timestamp is advanced by one millisecond.
+     */
+    private static synchronized UUID uuid7(long millis) {
+        if (millis <= lastMillis) {
+            millis = lastMillis;
+            sequence++;
+            if (sequence > 0xFFF) {
+                millis++;
+                sequence = RANDOM.nextInt(0x800);
+            }
+        } else {
+            sequence = RANDOM.nextInt(0x800);
+        }
+        lastMillis = millis;
+        long msb = (millis & 0xFFFF_FFFF_FFFFL) << 16 | 0x7000L | (sequence & 0xFFF);
+        long lsb = (RANDOM.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+        return new UUID(msb, lsb);
+    }
+}
