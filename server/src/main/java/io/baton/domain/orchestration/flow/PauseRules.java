@@ -61,6 +61,10 @@ public final class PauseRules {
 
         @Override
         protected void after(OrchestrationContext<FlowRun> ctx) {
+            // A rule that refused the pause itself still reaches its after-hook: only record pauses that landed.
+            if (pauseKey == null || ctx.proposedState() == null) {
+                return;
+            }
             ctx.updateRun(r -> {
                 Set<String> keys = new HashSet<>(r.empiricalPolicy().pauseKeys());
                 keys.add(pauseKey);
@@ -107,6 +111,9 @@ public final class PauseRules {
 
         @Override
         protected void after(OrchestrationContext<FlowRun> ctx) {
+            if (ctx.proposedState() == null) {
+                return;
+            }
             ctx.updateRun(r -> r.withEmpiricalPolicy(r.empiricalPolicy().withResuming(true)));
         }
     }
