@@ -22,9 +22,14 @@ public final class Ids {
 
     /**
      * Ids minted in the same millisecond stay strictly ordered: the 12-bit rand_a field is a counter
-     * that starts at a random value below 2048; on overflow the timestamp is advanced by one millisecond.
+     * that starts at a random value below 2048; on overflow the timestamp is advanced by one millisecond. Small
+     * clock steps backwards (under a second) are absorbed the same way.
      */
     private static synchronized UUID uuid7(long millis) {
+        if (millis < lastMillis - 1000) {
+            // An explicitly older instant (fixed clocks, back-dated records) keeps its own timestamp.
+            return build(millis, RANDOM.nextInt(0x1000));
+        }
         if (millis <= lastMillis) {
             millis = lastMillis;
             sequence++;
@@ -36,6 +41,10 @@ public final class Ids {
             sequence = RANDOM.nextInt(0x800);
         }
         lastMillis = millis;
+        return build(millis, sequence);
+    }
+
+    private static UUID build(long millis, int sequence) {
         long msb = (millis & 0xFFFF_FFFF_FFFFL) << 16 | 0x7000L | (sequence & 0xFFF);
         long lsb = (RANDOM.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
         return new UUID(msb, lsb);
