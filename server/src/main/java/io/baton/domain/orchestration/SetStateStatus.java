@@ -1,0 +1,3 @@
+package io.baton.domain.orchestration;
+
+public enum SetStateStatus { ACCEPT, REJECT, WAIT, ABORT }

@@ -1,0 +1,30 @@
+package io.baton.domain.orchestration;
+
+import io.baton.domain.state.StateType;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** A rule's FROM or TO set: state types, plus whether "no state" (null) belongs to it. */
+public record TypeSet(Set<StateType> types, boolean includesNone) {
+
+    public static final TypeSet ANY = new TypeSet(EnumSet.allOf(StateType.class), true);
+    public static final TypeSet TERMINAL = new TypeSet(StateType.TERMINAL, false);
+
+    public TypeSet {
+        types = types.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(types));
+    }
+
+    public static TypeSet of(StateType first, StateType... rest) {
+        return new TypeSet(EnumSet.of(first, rest), false);
+    }
+
+    /** Every type except the given ones; "no state" included. */
+    public static TypeSet anyExcept(StateType first, StateType... rest) {
+        return new TypeSet(EnumSet.complementOf(EnumSet.of(first, rest)), true);
+    }
+
+    public boolean contains(StateType type) {
+        return type == null ? includesNone : types.contains(type);
+    }
+}
