@@ -180,8 +180,9 @@ public final class Database implements AutoCloseable {
         Connection connection;
         try {
             connection = pool.getConnection();
-        } catch (SQLException e) {
-            throw classify(e);
+        } catch (SQLException | RuntimeException e) {
+            // No connection to be had (database down, pool exhausted or closed): the client should retry.
+            throw new StorageUnavailableException(String.valueOf(e.getMessage()), e);
         }
         try (connection) {
             connection.setAutoCommit(false);
