@@ -128,6 +128,21 @@ class FlowApiTest {
         assertThat(response.body().get("detail").asText()).isEqualTo("Invalid limit: must be less than or equal to 200.");
     }
 
+    @Test
+    void badInputGetsPrefectsErrorShapes() {
+        var extra = api.post("/flows/", Map.of("name", "x-" + tag, "bogus", 1)).expect(422).body();
+        assertThat(extra.get("exception_detail").get(0).get("type").asText()).isEqualTo("extra_forbidden");
+        assertThat(extra.get("request_body").get("bogus").asInt()).isEqualTo(1);
+        var wrongType = api.post("/flows/filter", Map.of("limit", "many")).expect(422).body();
+        assertThat(wrongType.get("exception_detail").get(0).get("loc").toString()).isEqualTo("[\"body\",\"limit\"]");
+        var badName = api.post("/flows/", Map.of("name", "a/b")).expect(422).body();
+        assertThat(badName.get("exception_detail").get(0).get("type").asText()).isEqualTo("string_pattern_mismatch");
+        var oversize = api.post("/flows/", "{\"name\": \"" + "x".repeat(17 * 1024 * 1024) + "\"}").expect(413);
+        assertThat(oversize.body().get("detail").asText()).isNotEmpty();
+        assertThat(api.post("/flows/count", Map.of("flows", Map.of("name", Map.of("any_", List.of("x-" + tag)))))
+                .body().asInt()).isZero();
+    }
+
     private static List<String> names(ApiClient.Response response) {
         response.expect(200);
         return response.body().findValuesAsText("name");
