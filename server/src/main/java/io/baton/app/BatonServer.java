@@ -4,10 +4,18 @@ import io.baton.http.HttpServer;
 import io.baton.http.RequestGuards;
 import io.baton.http.RouteModule;
 import io.baton.http.routes.AdminRoutes;
+import io.baton.http.routes.ArtifactRoutes;
+import io.baton.http.routes.AutomationRoutes;
+import io.baton.http.routes.BlockDocumentRoutes;
+import io.baton.http.routes.BlockSchemaRoutes;
+import io.baton.http.routes.BlockTypeRoutes;
+import io.baton.http.routes.CollectionRoutes;
 import io.baton.http.routes.CsrfRoutes;
 import io.baton.http.routes.FlowRoutes;
 import io.baton.http.routes.RootRoutes;
+import io.baton.http.routes.SavedSearchRoutes;
 import io.baton.http.routes.SettingsDocument;
+import io.baton.http.routes.VariableRoutes;
 import io.baton.http.validation.OpenApiContract;
 import io.baton.storage.Database;
 import io.javalin.Javalin;
@@ -49,6 +57,7 @@ public final class BatonServer implements AutoCloseable {
             db.migrate();
             long migrated = System.nanoTime();
             Stores stores = new Stores(db);
+            SystemBlockTypes.fromClasspath().installInto(stores.blockTypes);
             OpenApiContract contract = contractLoad.join();
             log.debug("Database ready in {} ms", (migrated - started) / 1_000_000);
             RequestGuards guards = new RequestGuards(settings, stores.csrfTokens);
@@ -68,7 +77,16 @@ public final class BatonServer implements AutoCloseable {
                 new RootRoutes(stores.db),
                 new CsrfRoutes(settings, stores.csrfTokens),
                 new AdminRoutes(settings, stores.resultStorage, SettingsDocument.fromClasspath()),
-                new FlowRoutes(stores.flows, settings));
+                new FlowRoutes(stores.flows, settings),
+                new BlockTypeRoutes(stores.blockTypes, stores.blockDocuments, settings,
+                        () -> SystemBlockTypes.fromClasspath().installInto(stores.blockTypes)),
+                new BlockSchemaRoutes(stores.blockSchemas, stores.blockTypes, settings),
+                new BlockDocumentRoutes(stores.blockDocuments, settings),
+                new VariableRoutes(stores.variables, settings),
+                new ArtifactRoutes(stores.artifacts, settings),
+                new SavedSearchRoutes(stores.savedSearches, settings),
+                new CollectionRoutes(),
+                new AutomationRoutes(stores.automations, settings));
     }
 
     static OpenApiContract loadContract() {

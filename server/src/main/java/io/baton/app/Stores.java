@@ -1,14 +1,28 @@
 package io.baton.app;
 
+import io.baton.storage.ArtifactStore;
+import io.baton.storage.AutomationStore;
+import io.baton.storage.BlockDocumentStore;
+import io.baton.storage.BlockSchemaStore;
+import io.baton.storage.BlockTypeStore;
 import io.baton.storage.ConfigurationStore;
 import io.baton.storage.CsrfTokenStore;
 import io.baton.storage.Database;
 import io.baton.storage.FlowStore;
 import io.baton.storage.ResultStorageStore;
+import io.baton.storage.SavedSearchStore;
+import io.baton.storage.VariableStore;
+import io.baton.storage.jdbc.JdbcArtifactStore;
+import io.baton.storage.jdbc.JdbcAutomationStore;
+import io.baton.storage.jdbc.JdbcBlockDocumentStore;
+import io.baton.storage.jdbc.JdbcBlockSchemaStore;
+import io.baton.storage.jdbc.JdbcBlockTypeStore;
 import io.baton.storage.jdbc.JdbcConfigurationStore;
 import io.baton.storage.jdbc.JdbcCsrfTokenStore;
 import io.baton.storage.jdbc.JdbcFlowStore;
 import io.baton.storage.jdbc.JdbcResultStorageStore;
+import io.baton.storage.jdbc.JdbcSavedSearchStore;
+import io.baton.storage.jdbc.JdbcVariableStore;
 
 /** Every storage interface, bound to its JDBC implementation over one database. */
 public final class Stores {
@@ -18,6 +32,13 @@ public final class Stores {
     public final ConfigurationStore configuration;
     public final CsrfTokenStore csrfTokens;
     public final ResultStorageStore resultStorage;
+    public final BlockTypeStore blockTypes;
+    public final BlockSchemaStore blockSchemas;
+    public final BlockDocumentStore blockDocuments;
+    public final VariableStore variables;
+    public final ArtifactStore artifacts;
+    public final SavedSearchStore savedSearches;
+    public final AutomationStore automations;
 
     public Stores(Database db) {
         this.db = db;
@@ -25,5 +46,12 @@ public final class Stores {
         this.configuration = new JdbcConfigurationStore(db);
         this.csrfTokens = new JdbcCsrfTokenStore(db);
         this.resultStorage = new JdbcResultStorageStore(db, configuration);
+        this.blockTypes = new JdbcBlockTypeStore(db);
+        this.blockSchemas = new JdbcBlockSchemaStore(db);
+        this.blockDocuments = new JdbcBlockDocumentStore(db, System.getenv("PREFECT_SERVER_ENCRYPTION_KEY"));
+        this.variables = new JdbcVariableStore(db);
+        this.artifacts = new JdbcArtifactStore(db);
+        this.savedSearches = new JdbcSavedSearchStore(db);
+        this.automations = new JdbcAutomationStore(db);
     }
 }
