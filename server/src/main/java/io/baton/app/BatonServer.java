@@ -4,16 +4,21 @@ import io.baton.http.HttpServer;
 import io.baton.http.RequestGuards;
 import io.baton.http.RouteModule;
 import io.baton.http.routes.AdminRoutes;
+import io.baton.http.routes.ConcurrencyLimitV1Routes;
+import io.baton.http.routes.ConcurrencyLimitV2Routes;
 import io.baton.http.routes.CsrfRoutes;
 import io.baton.http.routes.FlowRoutes;
 import io.baton.http.routes.RootRoutes;
 import io.baton.http.routes.SettingsDocument;
 import io.baton.http.validation.OpenApiContract;
+import io.baton.services.BackgroundService;
+import io.baton.services.LeaseRepossessor;
 import io.baton.storage.Database;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,12 +32,14 @@ public final class BatonServer implements AutoCloseable {
     private final Database db;
     private final Stores stores;
     private final Javalin http;
+    private final List<BackgroundService> services;
 
-    private BatonServer(Settings settings, Database db, Stores stores, Javalin http) {
+    private BatonServer(Settings settings, Database db, Stores stores, Javalin http, List<BackgroundService> services) {
         this.settings = settings;
         this.db = db;
         this.stores = stores;
         this.http = http;
+        this.services = services;
     }
 
     public static BatonServer start(Settings settings) {
@@ -45,9 +52,11 @@ public final class BatonServer implements AutoCloseable {
             RequestGuards guards = new RequestGuards(settings, stores.csrfTokens);
             Javalin http = HttpServer.create(settings, contract, guards, routes(settings, stores), config -> { });
             http.start();
+            List<BackgroundService> services = settings.servicesEnabled() ? services(stores) : List.of();
+            services.forEach(BackgroundService::start);
             log.info("Baton {} listening on http://{}:{}/api ({}), started in {} ms", Settings.PREFECT_VERSION,
                     settings.host(), http.port(), db.url().redacted(), (System.nanoTime() - started) / 1_000_000);
-            return new BatonServer(settings, db, stores, http);
+            return new BatonServer(settings, db, stores, http, services);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -59,7 +68,16 @@ public final class BatonServer implements AutoCloseable {
                 new RootRoutes(stores.db),
                 new CsrfRoutes(settings, stores.csrfTokens),
                 new AdminRoutes(settings, stores.resultStorage, SettingsDocument.fromClasspath()),
-                new FlowRoutes(stores.flows, settings));
+                new FlowRoutes(stores.flows, settings),
+                new ConcurrencyLimitV2Routes(stores.concurrencyLimits, stores.leases, settings),
+                new ConcurrencyLimitV1Routes(stores.concurrencyLimits, settings));
+    }
+
+    /** The background services started when services are enabled, in start order. */
+    private static List<BackgroundService> services(Stores stores) {
+        List<BackgroundService> services = new ArrayList<>();
+        services.add(new LeaseRepossessor(stores.leases));
+        return services;
     }
 
     static OpenApiContract loadContract() {
@@ -91,6 +109,7 @@ public final class BatonServer implements AutoCloseable {
 
     @Override
     public void close() {
+        services.reversed().forEach(BackgroundService::close);
         http.stop();
         db.close();
     }
