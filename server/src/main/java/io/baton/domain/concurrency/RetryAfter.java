@@ -1,6 +1,5 @@
 package io.baton.domain.concurrency;
 
-import io.baton.domain.orchestration.common.Jitter;
 import java.util.Collection;
 import java.util.random.RandomGenerator;
 
@@ -45,7 +44,21 @@ public final class RetryAfter {
         return limit.limit() <= 0 ? Double.MAX_VALUE : pending / limit.limit();
     }
 
+    /**
+     * An exponential draw with mean {@code baseSeconds}, truncated to {@code [c, 1 + JITTER_FACTOR]} times the
+     * base, where {@code c} puts as much probability mass between the lower bound and the median as between the
+     * median and the upper bound, so the mean stays close to the base.
+     */
     public static double jittered(double baseSeconds, RandomGenerator random) {
-        return Jitter.clampedExponential(baseSeconds, JITTER_FACTOR, random);
+        if (baseSeconds <= 0) {
+            return 0;
+        }
+        double upperMultiple = 1 + JITTER_FACTOR;
+        double p = Math.pow(2, upperMultiple);
+        double lowerMultiple = Math.log(p / (p - 1)) / Math.log(2);
+        double lowerP = 1 - Math.exp(-lowerMultiple);
+        double upperP = 1 - Math.exp(-upperMultiple);
+        double u = lowerP + (upperP - lowerP) * random.nextDouble();
+        return -Math.log(Math.max(1 - u, 1e-10)) * baseSeconds;
     }
 }
