@@ -86,6 +86,13 @@ public final class JdbcConcurrencyLimitStore implements ConcurrencyLimitStore {
 
     @Override
     public Acquisition acquire(AcquireRequest request, RandomGenerator random) {
+        // Every tagged task asks, limit or not: answer the common "nothing to take" case without a write
+        // transaction (which on SQLite would queue behind the single writer).
+        boolean anyActive = db.read(dsl -> limits(dsl).readByNames(request.names(), Times.now()).stream()
+                .anyMatch(ConcurrencyLimitV2::active));
+        if (!anyActive) {
+            return new Acquisition.Acquired(List.of(), null);
+        }
         return db.write(dsl -> {
             Instant now = Times.now();
             LimitSql sql = limits(dsl);
