@@ -10,6 +10,8 @@ import io.baton.http.routes.BlockDocumentRoutes;
 import io.baton.http.routes.BlockSchemaRoutes;
 import io.baton.http.routes.BlockTypeRoutes;
 import io.baton.http.routes.CollectionRoutes;
+import io.baton.http.routes.ConcurrencyLimitV1Routes;
+import io.baton.http.routes.ConcurrencyLimitV2Routes;
 import io.baton.http.routes.CsrfRoutes;
 import io.baton.http.routes.FlowRoutes;
 import io.baton.http.routes.RootRoutes;
@@ -17,11 +19,14 @@ import io.baton.http.routes.SavedSearchRoutes;
 import io.baton.http.routes.SettingsDocument;
 import io.baton.http.routes.VariableRoutes;
 import io.baton.http.validation.OpenApiContract;
+import io.baton.services.BackgroundService;
+import io.baton.services.LeaseRepossessor;
 import io.baton.storage.Database;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -38,12 +43,14 @@ public final class BatonServer implements AutoCloseable {
     private final Database db;
     private final Stores stores;
     private final Javalin http;
+    private final List<BackgroundService> services;
 
-    private BatonServer(Settings settings, Database db, Stores stores, Javalin http) {
+    private BatonServer(Settings settings, Database db, Stores stores, Javalin http, List<BackgroundService> services) {
         this.settings = settings;
         this.db = db;
         this.stores = stores;
         this.http = http;
+        this.services = services;
     }
 
     public static BatonServer start(Settings settings) {
@@ -63,9 +70,11 @@ public final class BatonServer implements AutoCloseable {
             RequestGuards guards = new RequestGuards(settings, stores.csrfTokens);
             Javalin http = HttpServer.create(settings, contract, guards, routes(settings, stores), config -> { });
             http.start();
+            List<BackgroundService> services = settings.servicesEnabled() ? services(stores) : List.of();
+            services.forEach(BackgroundService::start);
             log.info("Baton {} listening on http://{}:{}/api ({}), started in {} ms", Settings.PREFECT_VERSION,
                     settings.host(), http.port(), db.url().redacted(), (System.nanoTime() - started) / 1_000_000);
-            return new BatonServer(settings, db, stores, http);
+            return new BatonServer(settings, db, stores, http, services);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -86,7 +95,16 @@ public final class BatonServer implements AutoCloseable {
                 new ArtifactRoutes(stores.artifacts, settings),
                 new SavedSearchRoutes(stores.savedSearches, settings),
                 new CollectionRoutes(),
-                new AutomationRoutes(stores.automations, settings));
+                new AutomationRoutes(stores.automations, settings),
+                new ConcurrencyLimitV2Routes(stores.concurrencyLimits, stores.leases, settings),
+                new ConcurrencyLimitV1Routes(stores.concurrencyLimits, settings));
+    }
+
+    /** The background services started when services are enabled, in start order. */
+    private static List<BackgroundService> services(Stores stores) {
+        List<BackgroundService> services = new ArrayList<>();
+        services.add(new LeaseRepossessor(stores.leases));
+        return services;
     }
 
     static OpenApiContract loadContract() {
@@ -118,6 +136,7 @@ public final class BatonServer implements AutoCloseable {
 
     @Override
     public void close() {
+        services.reversed().forEach(BackgroundService::close);
         http.stop();
         db.close();
     }

@@ -5,10 +5,12 @@ import io.baton.storage.AutomationStore;
 import io.baton.storage.BlockDocumentStore;
 import io.baton.storage.BlockSchemaStore;
 import io.baton.storage.BlockTypeStore;
+import io.baton.storage.ConcurrencyLimitStore;
 import io.baton.storage.ConfigurationStore;
 import io.baton.storage.CsrfTokenStore;
 import io.baton.storage.Database;
 import io.baton.storage.FlowStore;
+import io.baton.storage.LeaseStore;
 import io.baton.storage.ResultStorageStore;
 import io.baton.storage.SavedSearchStore;
 import io.baton.storage.VariableStore;
@@ -17,9 +19,11 @@ import io.baton.storage.jdbc.JdbcAutomationStore;
 import io.baton.storage.jdbc.JdbcBlockDocumentStore;
 import io.baton.storage.jdbc.JdbcBlockSchemaStore;
 import io.baton.storage.jdbc.JdbcBlockTypeStore;
+import io.baton.storage.jdbc.JdbcConcurrencyLimitStore;
 import io.baton.storage.jdbc.JdbcConfigurationStore;
 import io.baton.storage.jdbc.JdbcCsrfTokenStore;
 import io.baton.storage.jdbc.JdbcFlowStore;
+import io.baton.storage.jdbc.JdbcLeaseStore;
 import io.baton.storage.jdbc.JdbcResultStorageStore;
 import io.baton.storage.jdbc.JdbcSavedSearchStore;
 import io.baton.storage.jdbc.JdbcVariableStore;
@@ -39,6 +43,8 @@ public final class Stores {
     public final ArtifactStore artifacts;
     public final SavedSearchStore savedSearches;
     public final AutomationStore automations;
+    public final ConcurrencyLimitStore concurrencyLimits;
+    public final LeaseStore leases;
 
     public Stores(Database db) {
         this.db = db;
@@ -53,5 +59,7 @@ public final class Stores {
         this.artifacts = new JdbcArtifactStore(db);
         this.savedSearches = new JdbcSavedSearchStore(db);
         this.automations = new JdbcAutomationStore(db);
+        this.concurrencyLimits = new JdbcConcurrencyLimitStore(db);
+        this.leases = new JdbcLeaseStore(db);
     }
 }
