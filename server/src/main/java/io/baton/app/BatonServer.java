@@ -6,8 +6,12 @@ import io.baton.http.RouteModule;
 import io.baton.http.routes.AdminRoutes;
 import io.baton.http.routes.CsrfRoutes;
 import io.baton.http.routes.FlowRoutes;
+import io.baton.http.routes.FlowRunInputRoutes;
+import io.baton.http.routes.FlowRunRoutes;
 import io.baton.http.routes.RootRoutes;
+import io.baton.http.routes.RunStateRoutes;
 import io.baton.http.routes.SettingsDocument;
+import io.baton.http.routes.TaskRunRoutes;
 import io.baton.http.validation.OpenApiContract;
 import io.baton.storage.Database;
 import io.javalin.Javalin;
@@ -59,7 +63,11 @@ public final class BatonServer implements AutoCloseable {
                 new RootRoutes(stores.db),
                 new CsrfRoutes(settings, stores.csrfTokens),
                 new AdminRoutes(settings, stores.resultStorage, SettingsDocument.fromClasspath()),
-                new FlowRoutes(stores.flows, settings));
+                new FlowRoutes(stores.flows, settings),
+                new FlowRunRoutes(stores.flowRuns, settings),
+                new FlowRunInputRoutes(stores.flowRunInputs),
+                new TaskRunRoutes(stores.taskRuns, settings),
+                new RunStateRoutes(stores.flowRuns, stores.taskRuns));
     }
 
     static OpenApiContract loadContract() {
