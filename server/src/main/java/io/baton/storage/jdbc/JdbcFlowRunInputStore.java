@@ -18,6 +18,10 @@ import org.jooq.Record;
 
 public final class JdbcFlowRunInputStore implements FlowRunInputStore {
 
+    private static final List<org.jooq.Field<?>> COLUMNS = List.of(FLOW_RUN_INPUT.ID, FLOW_RUN_INPUT.CREATED,
+            FLOW_RUN_INPUT.UPDATED, FLOW_RUN_INPUT.FLOW_RUN_ID, FLOW_RUN_INPUT.KEY, FLOW_RUN_INPUT.VALUE,
+            FLOW_RUN_INPUT.SENDER);
+
     private final Database db;
 
     public JdbcFlowRunInputStore(Database db) {
@@ -52,7 +56,7 @@ public final class JdbcFlowRunInputStore implements FlowRunInputStore {
 
     @Override
     public Optional<FlowRunInput> read(UUID flowRunId, String key) {
-        return db.read(dsl -> dsl.selectFrom(FLOW_RUN_INPUT.table())
+        return db.read(dsl -> dsl.select(COLUMNS).from(FLOW_RUN_INPUT.table())
                 .where(FLOW_RUN_INPUT.FLOW_RUN_ID.eq(flowRunId)).and(FLOW_RUN_INPUT.KEY.eq(key))
                 .fetchOptional(JdbcFlowRunInputStore::map));
     }
@@ -60,7 +64,7 @@ public final class JdbcFlowRunInputStore implements FlowRunInputStore {
     @Override
     public List<FlowRunInput> filter(UUID flowRunId, String prefix, int limit, List<String> excludeKeys) {
         return db.read(dsl -> {
-            var query = dsl.selectFrom(FLOW_RUN_INPUT.table())
+            var query = dsl.select(COLUMNS).from(FLOW_RUN_INPUT.table())
                     .where(FLOW_RUN_INPUT.FLOW_RUN_ID.eq(flowRunId))
                     .and(FLOW_RUN_INPUT.KEY.startsWith(prefix));
             if (excludeKeys != null && !excludeKeys.isEmpty()) {
