@@ -14,10 +14,15 @@ import io.baton.http.routes.ConcurrencyLimitV1Routes;
 import io.baton.http.routes.ConcurrencyLimitV2Routes;
 import io.baton.http.routes.CsrfRoutes;
 import io.baton.http.routes.FlowRoutes;
+import io.baton.http.routes.FlowRunInputRoutes;
+import io.baton.http.routes.FlowRunRoutes;
 import io.baton.http.routes.RootRoutes;
 import io.baton.http.routes.SavedSearchRoutes;
 import io.baton.http.routes.SettingsDocument;
 import io.baton.http.routes.VariableRoutes;
+import io.baton.http.routes.RunStateRoutes;
+import io.baton.http.routes.SettingsDocument;
+import io.baton.http.routes.TaskRunRoutes;
 import io.baton.http.validation.OpenApiContract;
 import io.baton.services.BackgroundService;
 import io.baton.services.LeaseRepossessor;
@@ -97,7 +102,11 @@ public final class BatonServer implements AutoCloseable {
                 new CollectionRoutes(),
                 new AutomationRoutes(stores.automations, settings),
                 new ConcurrencyLimitV2Routes(stores.concurrencyLimits, stores.leases, settings),
-                new ConcurrencyLimitV1Routes(stores.concurrencyLimits, settings));
+                new ConcurrencyLimitV1Routes(stores.concurrencyLimits, settings),
+                new FlowRunRoutes(stores.flowRuns, settings),
+                new FlowRunInputRoutes(stores.flowRunInputs),
+                new TaskRunRoutes(stores.taskRuns, settings),
+                new RunStateRoutes(stores.flowRuns, stores.taskRuns));
     }
 
     /** The background services started when services are enabled, in start order. */

@@ -9,6 +9,8 @@ import io.baton.storage.ConcurrencyLimitStore;
 import io.baton.storage.ConfigurationStore;
 import io.baton.storage.CsrfTokenStore;
 import io.baton.storage.Database;
+import io.baton.storage.FlowRunInputStore;
+import io.baton.storage.FlowRunStore;
 import io.baton.storage.FlowStore;
 import io.baton.storage.LeaseStore;
 import io.baton.storage.ResultStorageStore;
@@ -20,13 +22,19 @@ import io.baton.storage.jdbc.JdbcBlockDocumentStore;
 import io.baton.storage.jdbc.JdbcBlockSchemaStore;
 import io.baton.storage.jdbc.JdbcBlockTypeStore;
 import io.baton.storage.jdbc.JdbcConcurrencyLimitStore;
+import io.baton.storage.RunEffectSinks;
+import io.baton.storage.TaskRunStore;
 import io.baton.storage.jdbc.JdbcConfigurationStore;
 import io.baton.storage.jdbc.JdbcCsrfTokenStore;
+import io.baton.storage.jdbc.JdbcFlowRunInputStore;
+import io.baton.storage.jdbc.JdbcFlowRunStore;
 import io.baton.storage.jdbc.JdbcFlowStore;
 import io.baton.storage.jdbc.JdbcLeaseStore;
 import io.baton.storage.jdbc.JdbcResultStorageStore;
 import io.baton.storage.jdbc.JdbcSavedSearchStore;
 import io.baton.storage.jdbc.JdbcVariableStore;
+import io.baton.storage.jdbc.JdbcTaskRunStore;
+import io.baton.storage.jdbc.orchestration.SlotPorts;
 
 /** Every storage interface, bound to its JDBC implementation over one database. */
 public final class Stores {
@@ -45,6 +53,9 @@ public final class Stores {
     public final AutomationStore automations;
     public final ConcurrencyLimitStore concurrencyLimits;
     public final LeaseStore leases;
+    public final FlowRunStore flowRuns;
+    public final TaskRunStore taskRuns;
+    public final FlowRunInputStore flowRunInputs;
 
     public Stores(Database db) {
         this.db = db;
@@ -61,5 +72,8 @@ public final class Stores {
         this.automations = new JdbcAutomationStore(db);
         this.concurrencyLimits = new JdbcConcurrencyLimitStore(db);
         this.leases = new JdbcLeaseStore(db);
+        this.flowRuns = new JdbcFlowRunStore(db, SlotPorts.DATABASE, RunEffectSinks.NONE);
+        this.taskRuns = new JdbcTaskRunStore(db, SlotPorts.DATABASE, RunEffectSinks.NONE);
+        this.flowRunInputs = new JdbcFlowRunInputStore(db);
     }
 }

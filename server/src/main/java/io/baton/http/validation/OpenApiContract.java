@@ -38,6 +38,7 @@ public final class OpenApiContract {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the OpenAPI document", e);
         }
+        ServerDeviations.apply(root);
         SchemaCompiler compiler = new SchemaCompiler(root.path("components").path("schemas"));
         Map<String, Operation> operations = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = root.path("paths").fields(); paths.hasNext(); ) {

@@ -1,0 +1,39 @@
+package io.baton.storage;
+
+import io.baton.events.EventPublisher;
+import java.util.UUID;
+
+/**
+ * Where the side effects of run orchestration go once the transition has committed: flow-run state events,
+ * deferred task runs for task workers and cancelling-timeout checks. Each defaults to doing nothing.
+ */
+public record RunEffectSinks(EventPublisher events, DeferredTaskQueue deferredTasks,
+                             CancellingTimeoutChecks cancellingChecks) {
+
+    public static final RunEffectSinks NONE =
+            new RunEffectSinks(EventPublisher.NONE, DeferredTaskQueue.NONE, CancellingTimeoutChecks.NONE);
+
+    public RunEffectSinks {
+        events = events == null ? EventPublisher.NONE : events;
+        deferredTasks = deferredTasks == null ? DeferredTaskQueue.NONE : deferredTasks;
+        cancellingChecks = cancellingChecks == null ? CancellingTimeoutChecks.NONE : cancellingChecks;
+    }
+
+    public RunEffectSinks withEvents(EventPublisher v) {
+        return new RunEffectSinks(v, deferredTasks, cancellingChecks);
+    }
+
+    /** Delivers deferred task runs ({@code .delay()}) to the task workers subscribed to their task key. */
+    public interface DeferredTaskQueue {
+        void enqueue(UUID taskRunId, String taskKey, boolean retry);
+
+        DeferredTaskQueue NONE = (taskRunId, taskKey, retry) -> { };
+    }
+
+    /** Arranges a later check that a run which entered CANCELLING did not get stuck there. */
+    public interface CancellingTimeoutChecks {
+        void schedule(UUID flowRunId, UUID cancellingStateId);
+
+        CancellingTimeoutChecks NONE = (flowRunId, cancellingStateId) -> { };
+    }
+}

@@ -1,0 +1,158 @@
+package io.baton.storage.jdbc;
+
+import static io.baton.storage.jdbc.tables.DeploymentTable.DEPLOYMENT;
+import static io.baton.storage.jdbc.tables.FlowRunTable.FLOW_RUN;
+import static io.baton.storage.jdbc.tables.FlowTable.FLOW;
+import static io.baton.storage.jdbc.tables.WorkPoolTable.WORK_POOL;
+import static io.baton.storage.jdbc.tables.WorkQueueTable.WORK_QUEUE;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.baton.domain.orchestration.SideEffect.EmitFlowRunStateEvent;
+import io.baton.domain.run.FlowRun;
+import io.baton.domain.state.State;
+import io.baton.domain.state.StateType;
+import io.baton.json.Json;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/**
+ * Builds the {@code prefect.flow-run.<StateName>} event of a persisted flow-run transition: the run as the
+ * resource (name, run count, state labels), its flow, deployment, work queue, work pool, parent task run, creator
+ * and tags as related resources, and the intended/initial/validated states as payload.
+ */
+final class FlowRunEvents {
+
+    private FlowRunEvents() {}
+
+    static final int MAX_MESSAGE = 100_000;
+
+    static ObjectNode build(DSLContext dsl, EmitFlowRunStateEvent effect, FlowRun run) {
+        Record r = dsl.select(FLOW_RUN.NAME, FLOW_RUN.TAGS, FLOW_RUN.CREATED_BY, FLOW.ID, FLOW.NAME, FLOW.TAGS,
+                        DEPLOYMENT.ID, DEPLOYMENT.NAME, DEPLOYMENT.TAGS, WORK_QUEUE.ID, WORK_QUEUE.NAME,
+                        WORK_POOL.ID, WORK_POOL.NAME, WORK_POOL.TYPE)
+                .from(FLOW_RUN.table())
+                .join(FLOW.table()).on(FLOW.ID.eq(FLOW_RUN.FLOW_ID))
+                .leftJoin(DEPLOYMENT.table()).on(DEPLOYMENT.ID.eq(FLOW_RUN.DEPLOYMENT_ID))
+                .leftJoin(WORK_QUEUE.table()).on(WORK_QUEUE.ID.eq(FLOW_RUN.WORK_QUEUE_ID))
+                .leftJoin(WORK_POOL.table()).on(WORK_POOL.ID.eq(WORK_QUEUE.WORK_POOL_ID))
+                .where(FLOW_RUN.ID.eq(effect.flowRunId()))
+                .fetchOne();
+        State validated = effect.validated();
+        ObjectNode event = Json.object();
+        event.put("occurred", Json.timestamp(validated.timestamp()));
+        event.put("event", effect.eventName());
+
+        ObjectNode resource = event.putObject("resource");
+        resource.put("prefect.resource.id", "prefect.flow-run." + effect.flowRunId());
+        resource.put("prefect.resource.name", r == null ? null : r.get(FLOW_RUN.NAME));
+        resource.put("prefect.run-count", String.valueOf(run.runCount()));
+        resource.put("prefect.state-message", truncate(validated.message() == null ? "" : validated.message()));
+        resource.put("prefect.state-name", validated.name() == null ? "" : validated.name());
+        resource.put("prefect.state-timestamp", Json.timestamp(validated.timestamp()));
+        resource.put("prefect.state-type", validated.type().name());
+
+        ArrayNode related = event.putArray("related");
+        Set<String> tags = new LinkedHashSet<>();
+        if (r != null) {
+            related.add(resource("prefect.flow." + r.get(FLOW.ID), "flow", r.get(FLOW.NAME)));
+            if (r.get(DEPLOYMENT.ID) != null) {
+                related.add(resource("prefect.deployment." + r.get(DEPLOYMENT.ID), "deployment", r.get(DEPLOYMENT.NAME)));
+            }
+            if (r.get(WORK_QUEUE.ID) != null) {
+                related.add(resource("prefect.work-queue." + r.get(WORK_QUEUE.ID), "work-queue", r.get(WORK_QUEUE.NAME)));
+            }
+            if (r.get(WORK_POOL.ID) != null) {
+                related.add(resource("prefect.work-pool." + r.get(WORK_POOL.ID), "work-pool", r.get(WORK_POOL.NAME))
+                        .put("prefect.work-pool.type", r.get(WORK_POOL.TYPE)));
+            }
+            creator(r.get(FLOW_RUN.CREATED_BY), related);
+            tags.addAll(Rows.strings(r.get(FLOW_RUN.TAGS)));
+            tags.addAll(Rows.strings(r.get(FLOW.TAGS)));
+            tags.addAll(Rows.strings(r.get(DEPLOYMENT.TAGS)));
+        }
+        if (run.parentTaskRunId() != null) {
+            related.add(resource("prefect.task-run." + run.parentTaskRunId(), "task-run", null));
+        }
+        for (String tag : tags) {
+            ObjectNode t = Json.object();
+            t.put("prefect.resource.id", "prefect.tag." + tag);
+            t.put("prefect.resource.role", "tag");
+            related.add(t);
+        }
+
+        ObjectNode payload = event.putObject("payload");
+        ObjectNode intended = payload.putObject("intended");
+        putType(intended, "from", effect.intendedFrom());
+        putType(intended, "to", effect.intendedTo());
+        if (effect.previous() == null) {
+            payload.putNull("initial_state");
+        } else {
+            payload.set("initial_state", state(effect.previous()));
+        }
+        payload.set("validated_state", state(validated));
+
+        event.put("id", validated.id().toString());
+        UUID follows = effect.follows();
+        if (follows == null) {
+            event.putNull("follows");
+        } else {
+            event.put("follows", follows.toString());
+        }
+        return event;
+    }
+
+    private static void creator(JsonNode createdBy, ArrayNode related) {
+        if (createdBy == null || !createdBy.isObject()) {
+            return;
+        }
+        String type = createdBy.path("type").asText("");
+        String id = createdBy.path("id").asText(null);
+        if (id == null || !(type.equals("DEPLOYMENT") || type.equals("AUTOMATION"))) {
+            return;
+        }
+        related.add(resource("prefect." + type.toLowerCase() + "." + id, "creator",
+                createdBy.path("display_value").asText(null)));
+    }
+
+    private static ObjectNode resource(String id, String role, String name) {
+        ObjectNode o = Json.object();
+        o.put("prefect.resource.id", id);
+        o.put("prefect.resource.role", role);
+        if (name != null) {
+            o.put("prefect.resource.name", name);
+        }
+        return o;
+    }
+
+    private static ObjectNode state(State s) {
+        ObjectNode o = Json.object();
+        o.put("type", s.type().name());
+        if (s.name() != null) {
+            o.put("name", s.name());
+        }
+        if (s.message() != null) {
+            o.put("message", truncate(s.message()));
+        }
+        if (s.is(StateType.PAUSED)) {
+            o.put("pause_reschedule", String.valueOf(s.details().pauseReschedule()));
+        }
+        return o;
+    }
+
+    private static void putType(ObjectNode o, String key, StateType type) {
+        if (type == null) {
+            o.putNull(key);
+        } else {
+            o.put(key, type.name());
+        }
+    }
+
+    private static String truncate(String s) {
+        return s.length() <= MAX_MESSAGE ? s : s.substring(0, MAX_MESSAGE);
+    }
+}

@@ -1,0 +1,111 @@
+package io.baton.storage.jdbc;
+
+import static io.baton.storage.jdbc.tables.FlowRunTable.FLOW_RUN;
+import static io.baton.storage.jdbc.tables.RunStateTables.FLOW_RUN_STATE;
+
+import io.baton.domain.run.FlowRun;
+import io.baton.domain.run.FlowRunRecord;
+import io.baton.domain.run.RunBookkeeping;
+import io.baton.domain.run.RunJson;
+import io.baton.domain.state.StateType;
+import io.baton.storage.jdbc.tables.FlowRunTable;
+import io.baton.storage.jdbc.tables.RunStateTables.ResultArtifactTable;
+import io.baton.storage.jdbc.tables.RunStateTables.StateTable;
+import io.baton.storage.jdbc.tables.WorkPoolTable;
+import io.baton.storage.jdbc.tables.WorkQueueTable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SelectJoinStep;
+
+/** Selecting flow runs with their current state and work queue/pool, and writing orchestration results back. */
+final class FlowRunRows {
+
+    private FlowRunRows() {}
+
+    static final FlowRunTable FR = FLOW_RUN;
+    static final StateTable STATE = FLOW_RUN_STATE.as("current_state");
+    static final ResultArtifactTable RESULT = new ResultArtifactTable("current_result");
+    static final WorkQueueTable QUEUE = new WorkQueueTable("run_queue");
+    static final WorkPoolTable POOL = new WorkPoolTable("run_pool");
+
+    private static final List<Field<?>> FIELDS = fields();
+
+    private static List<Field<?>> fields() {
+        List<Field<?>> f = new ArrayList<>(List.of(FR.ID, FR.CREATED, FR.UPDATED, FR.NAME, FR.STATE_TYPE, FR.STATE_NAME,
+                FR.STATE_TIMESTAMP, FR.RUN_COUNT, FR.EXPECTED_START_TIME, FR.NEXT_SCHEDULED_START_TIME, FR.START_TIME,
+                FR.END_TIME, FR.TOTAL_RUN_TIME, FR.FLOW_ID, FR.DEPLOYMENT_ID, FR.DEPLOYMENT_VERSION,
+                FR.WORK_QUEUE_NAME, FR.FLOW_VERSION, FR.PARAMETERS, FR.IDEMPOTENCY_KEY, FR.CONTEXT,
+                FR.EMPIRICAL_POLICY, FR.TAGS, FR.LABELS, FR.CREATED_BY, FR.INFRASTRUCTURE_PID, FR.JOB_VARIABLES,
+                FR.INFRASTRUCTURE_DOCUMENT_ID, FR.PARENT_TASK_RUN_ID, FR.AUTO_SCHEDULED, FR.STATE_ID,
+                FR.WORK_QUEUE_ID, QUEUE.NAME, POOL.ID, POOL.NAME));
+        f.addAll(StateRows.fields(STATE, RESULT));
+        return List.copyOf(f);
+    }
+
+    static SelectJoinStep<Record> select(DSLContext dsl) {
+        return dsl.select(FIELDS).from(FR.table())
+                .leftJoin(STATE.table()).on(STATE.ID.eq(FR.STATE_ID))
+                .leftJoin(RESULT.table()).on(RESULT.ID.eq(STATE.RESULT_ARTIFACT_ID))
+                .leftJoin(QUEUE.table()).on(QUEUE.ID.eq(FR.WORK_QUEUE_ID))
+                .leftJoin(POOL.table()).on(POOL.ID.eq(QUEUE.WORK_POOL_ID));
+    }
+
+    static FlowRunRecord map(Record r) {
+        RunBookkeeping bookkeeping = new RunBookkeeping(r.get(FR.STATE_ID), stateType(r.get(FR.STATE_TYPE)),
+                r.get(FR.STATE_NAME), r.get(FR.STATE_TIMESTAMP), r.get(FR.RUN_COUNT), r.get(FR.EXPECTED_START_TIME),
+                r.get(FR.NEXT_SCHEDULED_START_TIME), r.get(FR.START_TIME), r.get(FR.END_TIME),
+                seconds(r.get(FR.TOTAL_RUN_TIME)));
+        FlowRun run = new FlowRun(r.get(FR.ID), r.get(FR.FLOW_ID), r.get(FR.DEPLOYMENT_ID), r.get(FR.PARENT_TASK_RUN_ID),
+                r.get(FR.INFRASTRUCTURE_PID), RunJson.flowRunPolicy(r.get(FR.EMPIRICAL_POLICY)), bookkeeping);
+        String queueName = r.get(QUEUE.NAME) != null ? r.get(QUEUE.NAME) : r.get(FR.WORK_QUEUE_NAME);
+        return new FlowRunRecord(run, r.get(FR.CREATED), r.get(FR.UPDATED), r.get(FR.NAME), r.get(FR.DEPLOYMENT_VERSION),
+                r.get(FR.WORK_QUEUE_ID), queueName, r.get(FR.FLOW_VERSION), r.get(FR.PARAMETERS),
+                r.get(FR.IDEMPOTENCY_KEY), r.get(FR.CONTEXT), Rows.strings(r.get(FR.TAGS)), r.get(FR.LABELS),
+                r.get(FR.CREATED_BY), r.get(FR.JOB_VARIABLES), r.get(FR.INFRASTRUCTURE_DOCUMENT_ID),
+                Boolean.TRUE.equals(r.get(FR.AUTO_SCHEDULED)), r.get(POOL.ID), r.get(POOL.NAME),
+                StateRows.map(r, STATE, RESULT));
+    }
+
+    /** Writes the columns orchestration maintains. */
+    static void writeBack(DSLContext dsl, FlowRun run, Instant now) {
+        RunBookkeeping b = run.bookkeeping();
+        dsl.update(FR.table())
+                .set(FR.STATE_ID, b.stateId())
+                .set(FR.STATE_TYPE, b.stateType() == null ? null : b.stateType().name())
+                .set(FR.STATE_NAME, b.stateName())
+                .set(FR.STATE_TIMESTAMP, b.stateTimestamp())
+                .set(FR.RUN_COUNT, b.runCount())
+                .set(FR.EXPECTED_START_TIME, b.expectedStartTime())
+                .set(FR.NEXT_SCHEDULED_START_TIME, b.nextScheduledStartTime())
+                .set(FR.START_TIME, b.startTime())
+                .set(FR.END_TIME, b.endTime())
+                .set(FR.TOTAL_RUN_TIME, b.totalRunTimeSeconds())
+                .set(FR.EMPIRICAL_POLICY, RunJson.flowRunPolicy(run.empiricalPolicy()))
+                .set(FR.INFRASTRUCTURE_PID, run.infrastructurePid())
+                .set(FR.DEPLOYMENT_ID, run.deploymentId())
+                .set(FR.UPDATED, now)
+                .where(FR.ID.eq(run.id()))
+                .execute();
+    }
+
+    /** Takes the row lock that serializes transitions of one run (SQLite's single writer already does). */
+    static boolean lock(DSLContext dsl, UUID id) {
+        var query = dsl.select(FR.ID).from(FR.table()).where(FR.ID.eq(id));
+        return (dsl.dialect() == org.jooq.SQLDialect.POSTGRES ? query.forUpdate().fetchOptional() : query.fetchOptional())
+                .isPresent();
+    }
+
+    static StateType stateType(String s) {
+        return s == null ? null : StateType.valueOf(s);
+    }
+
+    static Duration seconds(Double s) {
+        return s == null ? Duration.ZERO : Duration.ofNanos(Math.round(s * 1e9));
+    }
+}

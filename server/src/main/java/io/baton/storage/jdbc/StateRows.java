@@ -1,0 +1,76 @@
+package io.baton.storage.jdbc;
+
+import static io.baton.storage.jdbc.tables.RunStateTables.RESULT_ARTIFACT;
+
+import io.baton.domain.Ids;
+import io.baton.domain.orchestration.recorder.StateJson;
+import io.baton.domain.run.RunJson;
+import io.baton.domain.state.ResultData;
+import io.baton.domain.state.State;
+import io.baton.domain.state.StateType;
+import io.baton.storage.jdbc.tables.RunStateTables.ResultArtifactTable;
+import io.baton.storage.jdbc.tables.RunStateTables.StateTable;
+import java.util.List;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+
+/**
+ * Reading and writing state rows. A state's result {@code data} lives in an artifact row referenced by
+ * {@code result_artifact_id}; the state's own {@code data} column only holds legacy inline data.
+ */
+public final class StateRows {
+
+    private StateRows() {}
+
+    public static List<Field<?>> fields(StateTable s, ResultArtifactTable a) {
+        return List.of(s.ID, s.TYPE, s.NAME, s.TIMESTAMP, s.MESSAGE, s.STATE_DETAILS, s.DATA, a.DATA);
+    }
+
+    /** The state selected with {@link #fields}, or null when the row had none (outer join). */
+    public static State map(Record r, StateTable s, ResultArtifactTable a) {
+        UUID id = r.get(s.ID);
+        if (id == null) {
+            return null;
+        }
+        var data = r.get(a.DATA) != null ? r.get(a.DATA) : r.get(s.DATA);
+        return new State(id, StateType.valueOf(r.get(s.TYPE)), r.get(s.NAME), r.get(s.TIMESTAMP), r.get(s.MESSAGE),
+                data, StateJson.details(r.get(s.STATE_DETAILS)));
+    }
+
+    /**
+     * Inserts {@code state} for run {@code runId}, storing its data as {@code resultData} decided. Task-run
+     * states pass the task run id as {@code taskRunId} and its flow run as {@code flowRunId}.
+     */
+    public static void insert(DSLContext dsl, StateTable table, UUID runId, State state, ResultData resultData,
+                              UUID flowRunId, UUID taskRunId) {
+        UUID artifactId = null;
+        if (resultData.needsArtifact()) {
+            artifactId = Ids.uuid7(state.timestamp());
+            dsl.insertInto(RESULT_ARTIFACT.table())
+                    .set(RESULT_ARTIFACT.ID, artifactId)
+                    .set(RESULT_ARTIFACT.CREATED, state.timestamp())
+                    .set(RESULT_ARTIFACT.UPDATED, state.timestamp())
+                    .set(RESULT_ARTIFACT.KEY, resultData.artifactKey())
+                    .set(RESULT_ARTIFACT.TYPE, resultData.artifactType())
+                    .set(RESULT_ARTIFACT.DESCRIPTION, resultData.artifactDescription())
+                    .set(RESULT_ARTIFACT.DATA, resultData.artifactData())
+                    .set(RESULT_ARTIFACT.FLOW_RUN_ID, flowRunId)
+                    .set(RESULT_ARTIFACT.TASK_RUN_ID, taskRunId)
+                    .execute();
+        }
+        dsl.insertInto(table.table())
+                .set(table.ID, state.id())
+                .set(table.CREATED, state.timestamp())
+                .set(table.UPDATED, state.timestamp())
+                .set(table.RUN_ID, runId)
+                .set(table.TYPE, state.type().name())
+                .set(table.TIMESTAMP, state.timestamp())
+                .set(table.NAME, state.name())
+                .set(table.MESSAGE, state.message())
+                .set(table.STATE_DETAILS, RunJson.stateDetails(state.details()))
+                .set(table.RESULT_ARTIFACT_ID, artifactId)
+                .execute();
+    }
+}
