@@ -5,10 +5,19 @@ import io.baton.http.RequestGuards;
 import io.baton.http.RouteModule;
 import io.baton.http.routes.AdminRoutes;
 import io.baton.http.routes.CsrfRoutes;
+import io.baton.http.routes.DeploymentRoutes;
+import io.baton.http.routes.DeploymentScheduleRoutes;
 import io.baton.http.routes.FlowRoutes;
 import io.baton.http.routes.RootRoutes;
 import io.baton.http.routes.SettingsDocument;
+import io.baton.http.routes.WorkPoolRoutes;
+import io.baton.http.routes.WorkQueueRoutes;
+import io.baton.http.routes.WorkerRoutes;
 import io.baton.http.validation.OpenApiContract;
+import io.baton.services.DeploymentScheduler;
+import io.baton.services.PeriodicService;
+import io.baton.services.SchedulingServices;
+import io.baton.services.ServiceSettings;
 import io.baton.storage.Database;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -27,6 +36,7 @@ public final class BatonServer implements AutoCloseable {
     private final Database db;
     private final Stores stores;
     private final Javalin http;
+    private PeriodicService schedulingServices;
 
     private BatonServer(Settings settings, Database db, Stores stores, Javalin http) {
         this.settings = settings;
@@ -47,7 +57,13 @@ public final class BatonServer implements AutoCloseable {
             http.start();
             log.info("Baton {} listening on http://{}:{}/api ({}), started in {} ms", Settings.PREFECT_VERSION,
                     settings.host(), http.port(), db.url().redacted(), (System.nanoTime() - started) / 1_000_000);
-            return new BatonServer(settings, db, stores, http);
+            BatonServer server = new BatonServer(settings, db, stores, http);
+            if (settings.servicesEnabled()) {
+                ServiceSettings services = ServiceSettings.fromEnvironment();
+                server.schedulingServices = PeriodicService.start(SchedulingServices.enabled(services,
+                        deploymentScheduler(stores, services), stores.scheduler, stores.workers));
+            }
+            return server;
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -59,7 +75,17 @@ public final class BatonServer implements AutoCloseable {
                 new RootRoutes(stores.db),
                 new CsrfRoutes(settings, stores.csrfTokens),
                 new AdminRoutes(settings, stores.resultStorage, SettingsDocument.fromClasspath()),
-                new FlowRoutes(stores.flows, settings));
+                new FlowRoutes(stores.flows, settings),
+                new DeploymentRoutes(stores.deployments, deploymentScheduler(stores, ServiceSettings.fromEnvironment()), settings),
+                new DeploymentScheduleRoutes(stores.deployments),
+                new WorkPoolRoutes(stores.workPools, stores.workQueues, settings),
+                new WorkQueueRoutes(stores.workQueues, settings),
+                new WorkerRoutes(stores.workers, settings));
+    }
+
+    private static DeploymentScheduler deploymentScheduler(Stores stores, ServiceSettings services) {
+        return new DeploymentScheduler(stores.deployments, stores.scheduler, services.scheduler(),
+                services.deploymentBatchSize(), services.insertBatchSize());
     }
 
     static OpenApiContract loadContract() {
@@ -91,6 +117,9 @@ public final class BatonServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (schedulingServices != null) {
+            schedulingServices.close();
+        }
         http.stop();
         db.close();
     }
