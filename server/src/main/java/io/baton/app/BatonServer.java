@@ -13,6 +13,8 @@ import io.baton.http.routes.CollectionRoutes;
 import io.baton.http.routes.ConcurrencyLimitV1Routes;
 import io.baton.http.routes.ConcurrencyLimitV2Routes;
 import io.baton.http.routes.CsrfRoutes;
+import io.baton.http.routes.DeploymentRoutes;
+import io.baton.http.routes.DeploymentScheduleRoutes;
 import io.baton.http.routes.FlowRoutes;
 import io.baton.http.routes.FlowRunInputRoutes;
 import io.baton.http.routes.FlowRunRoutes;
@@ -26,6 +28,14 @@ import io.baton.http.routes.TaskRunRoutes;
 import io.baton.http.validation.OpenApiContract;
 import io.baton.services.BackgroundService;
 import io.baton.services.LeaseRepossessor;
+import io.baton.http.routes.WorkPoolRoutes;
+import io.baton.http.routes.WorkQueueRoutes;
+import io.baton.http.routes.WorkerRoutes;
+import io.baton.http.validation.OpenApiContract;
+import io.baton.services.DeploymentScheduler;
+import io.baton.services.PeriodicJobRunner;
+import io.baton.services.SchedulingServices;
+import io.baton.services.ServiceSettings;
 import io.baton.storage.Database;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -49,6 +59,7 @@ public final class BatonServer implements AutoCloseable {
     private final Stores stores;
     private final Javalin http;
     private final List<BackgroundService> services;
+    private PeriodicJobRunner schedulingServices;
 
     private BatonServer(Settings settings, Database db, Stores stores, Javalin http, List<BackgroundService> services) {
         this.settings = settings;
@@ -79,7 +90,13 @@ public final class BatonServer implements AutoCloseable {
             services.forEach(BackgroundService::start);
             log.info("Baton {} listening on http://{}:{}/api ({}), started in {} ms", Settings.PREFECT_VERSION,
                     settings.host(), http.port(), db.url().redacted(), (System.nanoTime() - started) / 1_000_000);
-            return new BatonServer(settings, db, stores, http, services);
+            BatonServer server = new BatonServer(settings, db, stores, http, services);
+            if (settings.servicesEnabled()) {
+                ServiceSettings serviceSettings = ServiceSettings.fromEnvironment();
+                server.schedulingServices = PeriodicJobRunner.start(SchedulingServices.enabled(serviceSettings,
+                        deploymentScheduler(stores, serviceSettings), stores.scheduler, stores.workers));
+            }
+            return server;
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -106,7 +123,12 @@ public final class BatonServer implements AutoCloseable {
                 new FlowRunRoutes(stores.flowRuns, settings),
                 new FlowRunInputRoutes(stores.flowRunInputs),
                 new TaskRunRoutes(stores.taskRuns, settings),
-                new RunStateRoutes(stores.flowRuns, stores.taskRuns));
+                new RunStateRoutes(stores.flowRuns, stores.taskRuns),
+                new DeploymentRoutes(stores.deployments, deploymentScheduler(stores, ServiceSettings.fromEnvironment()), settings),
+                new DeploymentScheduleRoutes(stores.deployments),
+                new WorkPoolRoutes(stores.workPools, stores.workQueues, settings),
+                new WorkQueueRoutes(stores.workQueues, settings),
+                new WorkerRoutes(stores.workers, settings));
     }
 
     /** The background services started when services are enabled, in start order. */
@@ -114,6 +136,11 @@ public final class BatonServer implements AutoCloseable {
         List<BackgroundService> services = new ArrayList<>();
         services.add(new LeaseRepossessor(stores.leases));
         return services;
+    }
+
+    private static DeploymentScheduler deploymentScheduler(Stores stores, ServiceSettings services) {
+        return new DeploymentScheduler(stores.deployments, stores.scheduler, services.scheduler(),
+                services.deploymentBatchSize(), services.insertBatchSize());
     }
 
     static OpenApiContract loadContract() {
@@ -146,6 +173,9 @@ public final class BatonServer implements AutoCloseable {
     @Override
     public void close() {
         services.reversed().forEach(BackgroundService::close);
+        if (schedulingServices != null) {
+            schedulingServices.close();
+        }
         http.stop();
         db.close();
     }

@@ -7,6 +7,11 @@ import io.baton.storage.BlockSchemaStore;
 import io.baton.storage.BlockTypeStore;
 import io.baton.storage.ConcurrencyLimitStore;
 import io.baton.storage.ConfigurationStore;
+import io.baton.storage.DeploymentStore;
+import io.baton.storage.SchedulerStore;
+import io.baton.storage.WorkPoolStore;
+import io.baton.storage.WorkQueueStore;
+import io.baton.storage.WorkerStore;
 import io.baton.storage.CsrfTokenStore;
 import io.baton.storage.Database;
 import io.baton.storage.FlowRunInputStore;
@@ -35,6 +40,11 @@ import io.baton.storage.jdbc.JdbcSavedSearchStore;
 import io.baton.storage.jdbc.JdbcVariableStore;
 import io.baton.storage.jdbc.JdbcTaskRunStore;
 import io.baton.storage.jdbc.orchestration.SlotPorts;
+import io.baton.storage.jdbc.JdbcDeploymentStore;
+import io.baton.storage.jdbc.JdbcSchedulerStore;
+import io.baton.storage.jdbc.JdbcWorkPoolStore;
+import io.baton.storage.jdbc.JdbcWorkQueueStore;
+import io.baton.storage.jdbc.JdbcWorkerStore;
 
 /** Every storage interface, bound to its JDBC implementation over one database. */
 public final class Stores {
@@ -56,6 +66,11 @@ public final class Stores {
     public final FlowRunStore flowRuns;
     public final TaskRunStore taskRuns;
     public final FlowRunInputStore flowRunInputs;
+    public final DeploymentStore deployments;
+    public final WorkPoolStore workPools;
+    public final WorkQueueStore workQueues;
+    public final WorkerStore workers;
+    public final SchedulerStore scheduler;
 
     public Stores(Database db) {
         this.db = db;
@@ -75,5 +90,10 @@ public final class Stores {
         this.flowRuns = new JdbcFlowRunStore(db, SlotPorts.DATABASE, RunEffectSinks.NONE);
         this.taskRuns = new JdbcTaskRunStore(db, SlotPorts.DATABASE, RunEffectSinks.NONE);
         this.flowRunInputs = new JdbcFlowRunInputStore(db);
+        this.deployments = new JdbcDeploymentStore(db);
+        this.workPools = new JdbcWorkPoolStore(db);
+        this.workQueues = new JdbcWorkQueueStore(db);
+        this.workers = new JdbcWorkerStore(db);
+        this.scheduler = new JdbcSchedulerStore(db);
     }
 }

@@ -15,6 +15,8 @@ import io.baton.storage.jdbc.tables.FlowTable;
 import io.baton.storage.jdbc.tables.TaskRunTable;
 import io.baton.storage.jdbc.tables.WorkPoolTable;
 import io.baton.storage.jdbc.tables.WorkQueueTable;
+import io.baton.storage.jdbc.tables.WorkerTable;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,7 @@ public final class FilterTargets {
     public static final String DEPLOYMENT = "deployment";
     public static final String WORK_POOL = "work_pool";
     public static final String WORK_QUEUE = "work_queue";
+    public static final String WORKER = "worker";
 
     /** The request-body keys of run-object filters and the objects they name. */
     public static final Map<String, String> BODY_KEYS = Map.of(
@@ -46,7 +49,8 @@ public final class FilterTargets {
             "deployments", DEPLOYMENT,
             "work_pools", WORK_POOL,
             "work_pool_queues", WORK_QUEUE,
-            "work_queues", WORK_QUEUE);
+            "work_queues", WORK_QUEUE,
+            "workers", WORKER);
 
     private static Condition exists(org.jooq.Table<?> table, Condition where) {
         return DSL.exists(DSL.selectOne().from(table).where(where));
@@ -321,6 +325,31 @@ public final class FilterTargets {
             {
                 column("id", wq.ID, UUID);
                 column("name", wq.NAME, TEXT);
+            }
+        };
+    }
+
+    /**
+     * Workers of a pool. {@code status} is not the stored column but the liveness at {@code now}, as the API
+     * derives it on every read.
+     */
+    public static FilterTarget worker(WorkerTable w, Instant now) {
+        return new Base() {
+            {
+                column("last_heartbeat_time", w.LAST_HEARTBEAT_TIME, INSTANT);
+            }
+
+            @Override
+            public Condition special(Criterion.Match m, FilterCompiler c) {
+                if (!m.field().equals("status")) {
+                    return null;
+                }
+                Condition online = WorkerLiveness.online(c.dialect(), w, now);
+                boolean wantsOnline = m.values().stream().anyMatch(v -> v.asText().equals("ONLINE"));
+                boolean offline = m.values().stream().anyMatch(v -> v.asText().equals("OFFLINE"));
+                Condition matches = wantsOnline && offline ? DSL.trueCondition()
+                        : wantsOnline ? online : offline ? online.not() : DSL.falseCondition();
+                return m.op() == Criterion.Op.NOT_IN ? matches.not() : matches;
             }
         };
     }

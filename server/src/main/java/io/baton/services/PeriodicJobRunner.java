@@ -1,0 +1,51 @@
+package io.baton.services;
+
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs background services on daemon threads, each pass starting one interval after the previous ended. */
+public final class PeriodicJobRunner implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PeriodicJobRunner.class);
+
+    private final ScheduledExecutorService executor;
+
+    private PeriodicJobRunner(List<PeriodicJob> services) {
+        this.executor = Executors.newScheduledThreadPool(Math.max(1, Math.min(2, services.size())), r -> {
+            Thread t = new Thread(r, "baton-services");
+            t.setDaemon(true);
+            return t;
+        });
+        for (PeriodicJob service : services) {
+            long millis = service.interval().toMillis();
+            executor.scheduleWithFixedDelay(() -> runGuarded(service), 0, millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    public static PeriodicJobRunner start(List<PeriodicJob> services) {
+        log.info("Starting background services: {}", services.stream().map(PeriodicJob::name).toList());
+        return new PeriodicJobRunner(services);
+    }
+
+    private static void runGuarded(PeriodicJob service) {
+        try {
+            service.runOnce();
+        } catch (RuntimeException e) {
+            log.warn("Background service {} failed; it runs again after its interval", service.name(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
