@@ -1,14 +1,21 @@
 package io.baton.app;
 
+import io.baton.events.EventBus;
+import io.baton.events.EventPipeline;
 import io.baton.http.HttpServer;
 import io.baton.http.RequestGuards;
 import io.baton.http.RouteModule;
 import io.baton.http.routes.AdminRoutes;
 import io.baton.http.routes.CsrfRoutes;
+import io.baton.http.routes.EventRoutes;
 import io.baton.http.routes.FlowRoutes;
+import io.baton.http.routes.LogRoutes;
 import io.baton.http.routes.RootRoutes;
 import io.baton.http.routes.SettingsDocument;
 import io.baton.http.validation.OpenApiContract;
+import io.baton.http.ws.PrefectSocket;
+import io.baton.logs.LogStream;
+import io.baton.logs.LogStreamSettings;
 import io.baton.storage.Database;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -27,28 +34,40 @@ public final class BatonServer implements AutoCloseable {
     private final Database db;
     private final Stores stores;
     private final Javalin http;
+    private final EventPipeline events;
 
-    private BatonServer(Settings settings, Database db, Stores stores, Javalin http) {
+    private BatonServer(Settings settings, Database db, Stores stores, Javalin http, EventPipeline events) {
         this.settings = settings;
         this.db = db;
         this.stores = stores;
         this.http = http;
+        this.events = events;
     }
 
     public static BatonServer start(Settings settings) {
         long started = System.nanoTime();
         Database db = Database.open(settings.database());
+        EventPipeline events = null;
         try {
             db.migrate();
             Stores stores = new Stores(db);
             OpenApiContract contract = loadContract();
             RequestGuards guards = new RequestGuards(settings, stores.csrfTokens);
-            Javalin http = HttpServer.create(settings, contract, guards, routes(settings, stores), config -> { });
+            events = new EventPipeline(stores.events, new EventBus()).start();
+            LogStream logStream = new LogStream(LogStreamSettings.fromEnvironment());
+            PrefectSocket sockets = new PrefectSocket(guards);
+            List<RouteModule> routes = new java.util.ArrayList<>(routes(settings, stores));
+            routes.add(new LogRoutes(stores.logs, logStream, sockets, settings.defaultLimit()));
+            routes.add(new EventRoutes(stores.events, events, sockets));
+            Javalin http = HttpServer.create(settings, contract, guards, routes, config -> { });
             http.start();
             log.info("Baton {} listening on http://{}:{}/api ({}), started in {} ms", Settings.PREFECT_VERSION,
                     settings.host(), http.port(), db.url().redacted(), (System.nanoTime() - started) / 1_000_000);
-            return new BatonServer(settings, db, stores, http);
+            return new BatonServer(settings, db, stores, http, events);
         } catch (RuntimeException e) {
+            if (events != null) {
+                events.close();
+            }
             db.close();
             throw e;
         }
@@ -89,9 +108,15 @@ public final class BatonServer implements AutoCloseable {
         return db;
     }
 
+    /** Where server-side code publishes events. */
+    public EventPipeline events() {
+        return events;
+    }
+
     @Override
     public void close() {
         http.stop();
+        events.close();
         db.close();
     }
 }
