@@ -25,6 +25,7 @@ public final class PrefectSocket {
     private static final Logger log = LoggerFactory.getLogger(PrefectSocket.class);
     public static final String SUBPROTOCOL = "prefect";
     public static final int POLICY_VIOLATION = 1008;
+    static final long MAX_FRAME_BYTES = 8L * 1024 * 1024;
 
     /** What an endpoint does once a client is authenticated. */
     public interface Handler {
@@ -53,6 +54,8 @@ public final class PrefectSocket {
             ws.onConnect(ctx -> {
                 // Clients ping every 20-30 s; a socket silent for minutes is gone.
                 ctx.session.setIdleTimeout(java.time.Duration.ofMinutes(5));
+                // Oversized events (over 1.5 MB) are dropped by validation; only far larger frames close the socket.
+                ctx.session.setMaxTextMessageSize(MAX_FRAME_BYTES);
                 if (offersSubprotocol(ctx)) {
                     awaitingAuth.put(ctx.sessionId(), true);
                 } else if (guards.authRequired()) {
