@@ -199,10 +199,10 @@ public final class JdbcEventStore implements EventStore {
     private static Field<Long> bucketIndex(SQLDialect dialect, Instant since, long spanMicros) {
         if (dialect == SQLDialect.POSTGRES) {
             return DSL.field("floor(extract(epoch from ({0} - {1})) * 1000000 / {2})::bigint", Long.class,
-                    EVENTS.OCCURRED, DSL.val(since, EVENTS.OCCURRED.getDataType()), DSL.inline(spanMicros));
+                    EVENTS.OCCURRED, DSL.inline(since, EVENTS.OCCURRED.getDataType()), DSL.inline(spanMicros));
         }
         return DSL.field("cast((julianday({0}) - julianday({1})) * 86400000000.0 / {2} as integer)", Long.class,
-                EVENTS.OCCURRED, DSL.val(since, EVENTS.OCCURRED.getDataType()), DSL.inline(spanMicros));
+                EVENTS.OCCURRED, DSL.inline(since, EVENTS.OCCURRED.getDataType()), DSL.inline(spanMicros));
     }
 
     static Condition condition(SQLDialect dialect, EventFilter f) {
