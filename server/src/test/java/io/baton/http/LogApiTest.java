@@ -1,5 +1,7 @@
 package io.baton.http;
 
+import static io.baton.storage.jdbc.tables.FlowRunTable.FLOW_RUN;
+import static io.baton.storage.jdbc.tables.FlowTable.FLOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -118,6 +120,29 @@ class LogApiTest {
         assertThat(api.post("/logs/filter", Map.of("limit", 201)).expect(422).body().get("detail").asText())
                 .isEqualTo("Invalid limit: must be less than or equal to 200.");
         api.post("/logs/", List.of(Map.of("name", "x"))).expect(422);
+    }
+
+    @Test
+    void downloadGivesTheFlowRunsLogsAsCsv() {
+        var server = TestServers.shared(db);
+        server.database().writeVoid(dsl -> {
+            UUID flow = UUID.randomUUID();
+            dsl.insertInto(FLOW.table()).set(FLOW.ID, flow).set(FLOW.NAME, "flow-" + flow).execute();
+            dsl.insertInto(FLOW_RUN.table()).set(FLOW_RUN.ID, UUID.fromString(flowRun)).set(FLOW_RUN.FLOW_ID, flow)
+                    .set(FLOW_RUN.NAME, "lumpy-sponge").execute();
+        });
+        seed();
+        api.post("/logs/", List.of(log("n", 20, "with, comma and \"quotes\"", "2026-11-21T05:34:36Z", null))).expect(201);
+        var r = api.get("/flow_runs/" + flowRun + "/logs/download").expect(200);
+        assertThat(r.headers().firstValue("Content-Disposition").orElse(""))
+                .isEqualTo("attachment; filename=lumpy-sponge-logs.csv");
+        String[] lines = r.raw().split("\r\n");
+        assertThat(lines).hasSize(6);
+        assertThat(lines[0]).isEqualTo("timestamp,level,flow_run_id,task_run_id,message");
+        assertThat(lines[1]).isEqualTo("2026-11-21 05:34:32.000001+00:00,20," + flowRun + ",,Beginning flow run");
+        assertThat(lines[2]).isEqualTo("2026-11-21 05:34:33+00:00,40," + flowRun + "," + taskRun
+                + ",Task run failed with exception: RuntimeError");
+        assertThat(lines[5]).endsWith(",\"with, comma and \"\"quotes\"\"\"");
     }
 
     @Test

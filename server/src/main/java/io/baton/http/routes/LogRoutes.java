@@ -30,9 +30,11 @@ import java.util.UUID;
 public final class LogRoutes implements RouteModule {
 
     private static final int DOWNLOAD_PAGE = 1000;
-    /** Python's {@code str(datetime)} for aware UTC datetimes, as Prefect's CSV export writes them. */
+    /** Python's {@code str(datetime)} for aware UTC datetimes (no fraction when it is zero), as Prefect's CSV has. */
     private static final DateTimeFormatter CSV_TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CSV_TIME_WHOLE_SECOND =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ssxxx").withZone(ZoneOffset.UTC);
 
     private final LogStore logs;
     private final LogStream stream;
@@ -88,7 +90,7 @@ public final class LogRoutes implements RouteModule {
         for (int offset = 0; ; offset += DOWNLOAD_PAGE) {
             List<LogRecord> page = logs.filter(filter, false, DOWNLOAD_PAGE, offset);
             for (LogRecord l : page) {
-                out.append(CSV_TIME.format(l.timestamp())).append(',').append(l.level()).append(',')
+                out.append((l.timestamp().getNano() == 0 ? CSV_TIME_WHOLE_SECOND : CSV_TIME).format(l.timestamp())).append(',').append(l.level()).append(',')
                         .append(l.flowRunId() == null ? "" : l.flowRunId()).append(',')
                         .append(l.taskRunId() == null ? "" : l.taskRunId()).append(',')
                         .append(csvField(l.message())).append("\r\n");

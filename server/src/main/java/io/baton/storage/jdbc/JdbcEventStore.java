@@ -42,6 +42,7 @@ public final class JdbcEventStore implements EventStore {
 
     private static final String PRIMARY_ROLE = "";
     private static final int MAX_BUCKETS = 1000;
+    private static final int RESOURCE_ROWS_PER_STATEMENT = 1000;
     private static final EventResourcesTable RESOURCES = new EventResourcesTable("event_resources");
 
     private final Database db;
@@ -106,23 +107,28 @@ public final class JdbcEventStore implements EventStore {
     }
 
     private static void insertResources(DSLContext dsl, List<JsonNode> events, Instant now) {
-        if (events.isEmpty()) {
-            return;
-        }
-        var insert = dsl.insertInto(RESOURCES.table(), RESOURCES.ID, RESOURCES.CREATED, RESOURCES.UPDATED,
-                RESOURCES.OCCURRED, RESOURCES.RESOURCE_ID, RESOURCES.RESOURCE_ROLE, RESOURCES.RESOURCE,
-                RESOURCES.EVENT_ID);
+        List<Object[]> rows = new ArrayList<>();
         for (JsonNode e : events) {
             UUID eventId = ReceivedEvents.id(e);
             Instant occurred = ReceivedEvents.occurred(e);
-            insert = insert.values(UUID.randomUUID(), now, now, occurred, e.get("resource").get("prefect.resource.id").asText(),
-                    PRIMARY_ROLE, labelsOnly(e.get("resource")), eventId);
+            rows.add(new Object[] {occurred, e.get("resource").get("prefect.resource.id").asText(), PRIMARY_ROLE,
+                    labelsOnly(e.get("resource")), eventId});
             for (JsonNode r : e.get("related")) {
-                insert = insert.values(UUID.randomUUID(), now, now, occurred, r.get("prefect.resource.id").asText(),
-                        r.get("prefect.resource.role").asText(), labelsOnly(r), eventId);
+                rows.add(new Object[] {occurred, r.get("prefect.resource.id").asText(),
+                        r.get("prefect.resource.role").asText(), labelsOnly(r), eventId});
             }
         }
-        insert.execute();
+        // 8 binds per row: chunks stay far below both databases' bind parameter limits.
+        for (int from = 0; from < rows.size(); from += RESOURCE_ROWS_PER_STATEMENT) {
+            var insert = dsl.insertInto(RESOURCES.table(), RESOURCES.ID, RESOURCES.CREATED, RESOURCES.UPDATED,
+                    RESOURCES.OCCURRED, RESOURCES.RESOURCE_ID, RESOURCES.RESOURCE_ROLE, RESOURCES.RESOURCE,
+                    RESOURCES.EVENT_ID);
+            for (Object[] row : rows.subList(from, Math.min(rows.size(), from + RESOURCE_ROWS_PER_STATEMENT))) {
+                insert = insert.values(UUID.randomUUID(), now, now, (Instant) row[0], (String) row[1], (String) row[2],
+                        (JsonNode) row[3], (UUID) row[4]);
+            }
+            insert.execute();
+        }
     }
 
     private static JsonNode labelsOnly(JsonNode resource) {
