@@ -8,9 +8,8 @@ import io.baton.http.ApiRouter;
 import io.baton.http.Paging;
 import io.baton.http.Reply;
 import io.baton.http.RouteModule;
-import io.baton.http.ws.Outbox;
+import io.baton.http.ws.LogsOutSocket;
 import io.baton.http.ws.PrefectSocket;
-import io.baton.json.Json;
 import io.baton.logs.LogFilter;
 import io.baton.logs.LogRecord;
 import io.baton.logs.LogStream;
@@ -81,7 +80,7 @@ public final class LogRoutes implements RouteModule {
             ctx.header("Content-Disposition", "attachment; filename=" + name + "-logs.csv");
             ctx.result(csv(id));
         });
-        r.routes().ws(r.basePath() + "/logs/out", sockets.endpoint(ctx -> new LogSubscriber(new Outbox(ctx))));
+        r.routes().ws(r.basePath() + "/logs/out", sockets.endpoint(new LogsOutSocket(stream)));
     }
 
     private String csv(UUID flowRunId) {
@@ -115,44 +114,5 @@ public final class LogRoutes implements RouteModule {
 
     private static UUID uuid(JsonNode n) {
         return n == null || n.isNull() ? null : UUID.fromString(n.asText());
-    }
-
-    /** A {@code /logs/out} connection: waits for its filter, then receives matching new logs. */
-    private final class LogSubscriber implements PrefectSocket.Connection {
-        private final Outbox outbox;
-        private LogStream.Subscription subscription;
-
-        LogSubscriber(Outbox outbox) {
-            this.outbox = outbox;
-        }
-
-        @Override
-        public void onMessage(io.javalin.websocket.WsContext ctx, String text) {
-            JsonNode message = PrefectSocket.parse(text);
-            if (message == null || !"filter".equals(message.path("type").asText())) {
-                ctx.closeSession(PrefectSocket.POLICY_VIOLATION, "Expected a filter message");
-                return;
-            }
-            LogFilter filter;
-            try {
-                filter = LogFilter.parse(message.get("filter"));
-            } catch (RuntimeException e) {
-                ctx.closeSession(PrefectSocket.POLICY_VIOLATION, "Invalid filter");
-                return;
-            }
-            if (subscription != null) {
-                stream.unsubscribe(subscription);
-            }
-            subscription = stream.subscribe(filter, log -> outbox.send(
-                    Json.write(Json.object().put("type", "log").set("log", Json.toTree(log)))));
-        }
-
-        @Override
-        public void onClose() {
-            outbox.markClosed();
-            if (subscription != null) {
-                stream.unsubscribe(subscription);
-            }
-        }
     }
 }

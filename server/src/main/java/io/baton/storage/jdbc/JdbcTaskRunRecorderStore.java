@@ -226,7 +226,7 @@ public final class JdbcTaskRunRecorderStore implements TaskRunRecorderStore {
     private static TaskRun withId(TaskRun t, UUID id) {
         return new TaskRun(id, t.flowRunId(), t.name(), t.taskKey(), t.dynamicKey(), t.cacheKey(),
                 t.cacheExpiration(), t.taskVersion(), t.empiricalPolicy(), t.tags(), t.labels(), t.taskInputs(),
-                t.flowRunRunCount(), t.bookkeeping().withStateId(t.bookkeeping().stateId()));
+                t.flowRunRunCount(), t.bookkeeping());
     }
 
     static JsonNode policyJson(TaskRunPolicy p) {
