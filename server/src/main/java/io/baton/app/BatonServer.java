@@ -1,5 +1,7 @@
 package io.baton.app;
 
+import io.baton.events.EventBus;
+import io.baton.events.EventPipeline;
 import io.baton.http.HttpServer;
 import io.baton.http.RequestGuards;
 import io.baton.http.RouteModule;
@@ -18,6 +20,9 @@ import io.baton.http.routes.DeploymentScheduleRoutes;
 import io.baton.http.routes.FlowRoutes;
 import io.baton.http.routes.FlowRunInputRoutes;
 import io.baton.http.routes.FlowRunRoutes;
+import io.baton.http.routes.EventRoutes;
+import io.baton.http.routes.FlowRoutes;
+import io.baton.http.routes.LogRoutes;
 import io.baton.http.routes.RootRoutes;
 import io.baton.http.routes.SavedSearchRoutes;
 import io.baton.http.routes.SettingsDocument;
@@ -36,6 +41,9 @@ import io.baton.services.DeploymentScheduler;
 import io.baton.services.PeriodicJobRunner;
 import io.baton.services.SchedulingServices;
 import io.baton.services.ServiceSettings;
+import io.baton.http.ws.PrefectSocket;
+import io.baton.logs.LogStream;
+import io.baton.logs.LogStreamSettings;
 import io.baton.storage.Database;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -59,14 +67,17 @@ public final class BatonServer implements AutoCloseable {
     private final Stores stores;
     private final Javalin http;
     private final List<BackgroundService> services;
+    private final EventPipeline events;
     private PeriodicJobRunner schedulingServices;
 
-    private BatonServer(Settings settings, Database db, Stores stores, Javalin http, List<BackgroundService> services) {
+    private BatonServer(Settings settings, Database db, Stores stores, Javalin http, List<BackgroundService> services,
+                        EventPipeline events) {
         this.settings = settings;
         this.db = db;
         this.stores = stores;
         this.http = http;
         this.services = services;
+        this.events = events;
     }
 
     public static BatonServer start(Settings settings) {
@@ -76,6 +87,7 @@ public final class BatonServer implements AutoCloseable {
         CompletableFuture<OpenApiContract> contractLoad = CompletableFuture.supplyAsync(BatonServer::loadContract, loader);
         loader.shutdown();
         Database db = Database.open(settings.database());
+        EventPipeline events = null;
         try {
             db.migrate();
             long migrated = System.nanoTime();
@@ -84,13 +96,19 @@ public final class BatonServer implements AutoCloseable {
             OpenApiContract contract = contractLoad.join();
             log.debug("Database ready in {} ms", (migrated - started) / 1_000_000);
             RequestGuards guards = new RequestGuards(settings, stores.csrfTokens);
-            Javalin http = HttpServer.create(settings, contract, guards, routes(settings, stores), config -> { });
+            events = stores.eventPipeline.start();
+            LogStream logStream = new LogStream(LogStreamSettings.fromEnvironment());
+            PrefectSocket sockets = new PrefectSocket(guards);
+            List<RouteModule> routes = new ArrayList<>(routes(settings, stores));
+            routes.add(new LogRoutes(stores.logs, logStream, sockets, settings.defaultLimit()));
+            routes.add(new EventRoutes(stores.events, events, sockets));
+            Javalin http = HttpServer.create(settings, contract, guards, routes, config -> { });
             http.start();
             List<BackgroundService> services = settings.servicesEnabled() ? services(stores) : List.of();
             services.forEach(BackgroundService::start);
             log.info("Baton {} listening on http://{}:{}/api ({}), started in {} ms", Settings.PREFECT_VERSION,
                     settings.host(), http.port(), db.url().redacted(), (System.nanoTime() - started) / 1_000_000);
-            BatonServer server = new BatonServer(settings, db, stores, http, services);
+            BatonServer server = new BatonServer(settings, db, stores, http, services, events);
             if (settings.servicesEnabled()) {
                 ServiceSettings serviceSettings = ServiceSettings.fromEnvironment();
                 server.schedulingServices = PeriodicJobRunner.start(SchedulingServices.enabled(serviceSettings,
@@ -98,6 +116,9 @@ public final class BatonServer implements AutoCloseable {
             }
             return server;
         } catch (RuntimeException e) {
+            if (events != null) {
+                events.close();
+            }
             db.close();
             throw e;
         }
@@ -170,6 +191,11 @@ public final class BatonServer implements AutoCloseable {
         return db;
     }
 
+    /** Where server-side code publishes events. */
+    public EventPipeline events() {
+        return events;
+    }
+
     @Override
     public void close() {
         services.reversed().forEach(BackgroundService::close);
@@ -177,6 +203,7 @@ public final class BatonServer implements AutoCloseable {
             schedulingServices.close();
         }
         http.stop();
+        events.close();
         db.close();
     }
 }

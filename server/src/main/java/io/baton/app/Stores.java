@@ -1,5 +1,8 @@
 package io.baton.app;
 
+import io.baton.events.EventBus;
+import io.baton.events.EventPipeline;
+
 import io.baton.storage.ArtifactStore;
 import io.baton.storage.AutomationStore;
 import io.baton.storage.BlockDocumentStore;
@@ -45,6 +48,18 @@ import io.baton.storage.jdbc.JdbcSchedulerStore;
 import io.baton.storage.jdbc.JdbcWorkPoolStore;
 import io.baton.storage.jdbc.JdbcWorkQueueStore;
 import io.baton.storage.jdbc.JdbcWorkerStore;
+import io.baton.storage.EventStore;
+import io.baton.storage.FlowStore;
+import io.baton.storage.LogStore;
+import io.baton.storage.ResultStorageStore;
+import io.baton.storage.TaskRunRecorderStore;
+import io.baton.storage.jdbc.JdbcConfigurationStore;
+import io.baton.storage.jdbc.JdbcCsrfTokenStore;
+import io.baton.storage.jdbc.JdbcEventStore;
+import io.baton.storage.jdbc.JdbcFlowStore;
+import io.baton.storage.jdbc.JdbcLogStore;
+import io.baton.storage.jdbc.JdbcResultStorageStore;
+import io.baton.storage.jdbc.JdbcTaskRunRecorderStore;
 
 /** Every storage interface, bound to its JDBC implementation over one database. */
 public final class Stores {
@@ -71,6 +86,11 @@ public final class Stores {
     public final WorkQueueStore workQueues;
     public final WorkerStore workers;
     public final SchedulerStore scheduler;
+    public final LogStore logs;
+    public final TaskRunRecorderStore taskRunRecorder;
+    public final EventStore events;
+    /** The event pipeline (not started): persistence, the task run recorder, live subscribers. */
+    public final EventPipeline eventPipeline;
 
     public Stores(Database db) {
         this.db = db;
@@ -87,8 +107,15 @@ public final class Stores {
         this.automations = new JdbcAutomationStore(db);
         this.concurrencyLimits = new JdbcConcurrencyLimitStore(db);
         this.leases = new JdbcLeaseStore(db);
-        this.flowRuns = new JdbcFlowRunStore(db, SlotPorts.DATABASE, RunEffectSinks.NONE);
-        this.taskRuns = new JdbcTaskRunStore(db, SlotPorts.DATABASE, RunEffectSinks.NONE);
+        this.logs = new JdbcLogStore(db);
+        JdbcTaskRunRecorderStore recorder = new JdbcTaskRunRecorderStore(db);
+        this.taskRunRecorder = recorder;
+        this.events = new JdbcEventStore(db, recorder);
+        // Server-side events (flow-run state changes) enter the same pipeline as client events.
+        this.eventPipeline = new EventPipeline(events, new EventBus());
+        RunEffectSinks sinks = RunEffectSinks.NONE.withEvents(eventPipeline);
+        this.flowRuns = new JdbcFlowRunStore(db, SlotPorts.DATABASE, sinks);
+        this.taskRuns = new JdbcTaskRunStore(db, SlotPorts.DATABASE, sinks);
         this.flowRunInputs = new JdbcFlowRunInputStore(db);
         this.deployments = new JdbcDeploymentStore(db);
         this.workPools = new JdbcWorkPoolStore(db);

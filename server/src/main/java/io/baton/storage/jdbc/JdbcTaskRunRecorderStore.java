@@ -1,0 +1,315 @@
+package io.baton.storage.jdbc;
+
+import static io.baton.storage.jdbc.tables.FlowRunTable.FLOW_RUN;
+import static io.baton.storage.jdbc.tables.TaskRunTable.TASK_RUN;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.baton.domain.Times;
+import io.baton.domain.orchestration.recorder.TaskRunEventMapper.RecordedTaskRun;
+import io.baton.domain.run.RunBookkeeping;
+import io.baton.domain.run.TaskRun;
+import io.baton.domain.run.TaskRunPolicy;
+import io.baton.domain.state.State;
+import io.baton.domain.state.StateDetails;
+import io.baton.json.Json;
+import io.baton.storage.Database;
+import io.baton.storage.TaskRunRecorderStore;
+import io.baton.storage.jdbc.tables.TableDef;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The task run recorder's writes (ORCHESTRATION.md 7). Within one batch: events are taken in state-time
+ * order; a run already stored under its natural key {@code (flow_run_id, task_key, dynamic_key)} keeps its
+ * stored id (the incoming id and its states' task_run_id are rewritten); the newest event of each run gives
+ * the row; rows are upserted in id order (so concurrent recorders lock in the same order) and only replace
+ * a stored row whose state is older; every state is inserted, duplicates ignored. Runs whose flow run does
+ * not exist are skipped.
+ */
+public final class JdbcTaskRunRecorderStore implements TaskRunRecorderStore {
+
+    private static final Logger log = LoggerFactory.getLogger(JdbcTaskRunRecorderStore.class);
+    static final StateTable TASK_RUN_STATE = new StateTable();
+
+    private final Database db;
+
+    public JdbcTaskRunRecorderStore(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public void record(List<RecordedTaskRun> runs) {
+        if (!runs.isEmpty()) {
+            db.writeVoid(dsl -> recordIn(dsl, runs));
+        }
+    }
+
+    /** Records inside the caller's transaction. */
+    void recordIn(DSLContext dsl, List<RecordedTaskRun> runs) {
+        List<RecordedTaskRun> usable = withExistingFlowRuns(dsl, runs);
+        if (usable.isEmpty()) {
+            return;
+        }
+        List<RecordedTaskRun> ordered = new ArrayList<>(usable);
+        ordered.sort(Comparator.comparing((RecordedTaskRun r) -> r.state().timestamp()));
+        Map<UUID, UUID> rewrites = naturalKeyIds(dsl, ordered);
+
+        // id -> newest event's run; id -> all states
+        Map<UUID, TaskRun> rows = new TreeMap<>();
+        List<State> states = new ArrayList<>();
+        for (RecordedTaskRun r : ordered) {
+            UUID id = rewrites.getOrDefault(r.taskRun().id(), r.taskRun().id());
+            TaskRun run = r.taskRun();
+            State state = r.state();
+            if (!id.equals(run.id())) {
+                run = withId(run, id);
+                state = state.withDetails(state.details().withTaskRunId(id));
+            }
+            rows.put(id, run);
+            states.add(state);
+        }
+        Instant now = Times.now();
+        for (Map.Entry<UUID, TaskRun> row : rows.entrySet()) {
+            upsert(dsl, row.getValue(), now);
+        }
+        states.sort(Comparator.comparing((State s) -> s.details().taskRunId()).thenComparing(State::timestamp));
+        for (State s : states) {
+            dsl.insertInto(TASK_RUN_STATE.table())
+                    .set(TASK_RUN_STATE.ID, s.id())
+                    .set(TASK_RUN_STATE.CREATED, now)
+                    .set(TASK_RUN_STATE.UPDATED, now)
+                    .set(TASK_RUN_STATE.TASK_RUN_ID, s.details().taskRunId())
+                    .set(TASK_RUN_STATE.TYPE, s.type().name())
+                    .set(TASK_RUN_STATE.TIMESTAMP, s.timestamp())
+                    .set(TASK_RUN_STATE.NAME, s.name())
+                    .set(TASK_RUN_STATE.MESSAGE, s.message())
+                    .set(TASK_RUN_STATE.STATE_DETAILS, detailsJson(s.details()))
+                    .set(TASK_RUN_STATE.DATA, s.data())
+                    .onConflictDoNothing()
+                    .execute();
+        }
+    }
+
+    private List<RecordedTaskRun> withExistingFlowRuns(DSLContext dsl, List<RecordedTaskRun> runs) {
+        Set<UUID> wanted = new HashSet<>();
+        for (RecordedTaskRun r : runs) {
+            if (r.taskRun().flowRunId() != null) {
+                wanted.add(r.taskRun().flowRunId());
+            }
+        }
+        Set<UUID> existing = wanted.isEmpty() ? Set.of()
+                : new HashSet<>(dsl.select(FLOW_RUN.ID).from(FLOW_RUN.table()).where(FLOW_RUN.ID.in(wanted))
+                        .fetch(FLOW_RUN.ID));
+        List<RecordedTaskRun> out = new ArrayList<>(runs.size());
+        for (RecordedTaskRun r : runs) {
+            TaskRun t = r.taskRun();
+            if (t.taskKey() == null || t.dynamicKey() == null) {
+                log.warn("Task run event {} has no task_key/dynamic_key; not recorded", r.state().id());
+            } else if (t.flowRunId() != null && !existing.contains(t.flowRunId())) {
+                log.warn("Task run {} belongs to unknown flow run {}; not recorded", t.id(), t.flowRunId());
+            } else {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** Incoming id -> the id the run must be stored under (stored row or first of the batch with that key). */
+    private static Map<UUID, UUID> naturalKeyIds(DSLContext dsl, List<RecordedTaskRun> ordered) {
+        Map<List<Object>, UUID> byKey = new LinkedHashMap<>();
+        Set<UUID> flowRuns = new HashSet<>();
+        Set<String> taskKeys = new HashSet<>();
+        for (RecordedTaskRun r : ordered) {
+            if (r.taskRun().flowRunId() != null) {
+                flowRuns.add(r.taskRun().flowRunId());
+                taskKeys.add(r.taskRun().taskKey());
+            }
+        }
+        if (!flowRuns.isEmpty()) {
+            for (Record row : dsl.select(TASK_RUN.ID, TASK_RUN.FLOW_RUN_ID, TASK_RUN.TASK_KEY, TASK_RUN.DYNAMIC_KEY)
+                    .from(TASK_RUN.table())
+                    .where(TASK_RUN.FLOW_RUN_ID.in(flowRuns).and(TASK_RUN.TASK_KEY.in(taskKeys)))
+                    .fetch()) {
+                byKey.put(List.of(row.get(TASK_RUN.FLOW_RUN_ID), row.get(TASK_RUN.TASK_KEY),
+                        row.get(TASK_RUN.DYNAMIC_KEY)), row.get(TASK_RUN.ID));
+            }
+        }
+        Map<UUID, UUID> rewrites = new HashMap<>();
+        for (RecordedTaskRun r : ordered) {
+            TaskRun t = r.taskRun();
+            if (t.flowRunId() == null) {
+                continue;
+            }
+            UUID target = byKey.putIfAbsent(List.of(t.flowRunId(), t.taskKey(), t.dynamicKey()), t.id());
+            if (target != null && !target.equals(t.id())) {
+                rewrites.put(t.id(), target);
+            }
+        }
+        return rewrites;
+    }
+
+    private static void upsert(DSLContext dsl, TaskRun run, Instant now) {
+        RunBookkeeping b = run.bookkeeping();
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(TASK_RUN.NAME, run.name() == null ? run.taskKey() : run.name());
+        values.put(TASK_RUN.STATE_TYPE, b.stateType() == null ? null : b.stateType().name());
+        values.put(TASK_RUN.STATE_NAME, b.stateName());
+        values.put(TASK_RUN.STATE_TIMESTAMP, b.stateTimestamp());
+        values.put(TASK_RUN.STATE_ID, b.stateId());
+        values.put(TASK_RUN.RUN_COUNT, b.runCount());
+        values.put(TASK_RUN.EXPECTED_START_TIME, b.expectedStartTime());
+        values.put(TASK_RUN.NEXT_SCHEDULED_START_TIME, b.nextScheduledStartTime());
+        values.put(TASK_RUN.START_TIME, b.startTime());
+        values.put(TASK_RUN.END_TIME, b.endTime());
+        values.put(TASK_RUN.TOTAL_RUN_TIME, b.totalRunTimeSeconds());
+        values.put(TASK_RUN.FLOW_RUN_ID, run.flowRunId());
+        values.put(TASK_RUN.TASK_KEY, run.taskKey());
+        values.put(TASK_RUN.DYNAMIC_KEY, run.dynamicKey());
+        values.put(TASK_RUN.CACHE_KEY, run.cacheKey());
+        values.put(TASK_RUN.CACHE_EXPIRATION, run.cacheExpiration());
+        values.put(TASK_RUN.TASK_VERSION, run.taskVersion());
+        values.put(TASK_RUN.FLOW_RUN_RUN_COUNT, run.flowRunRunCount());
+        values.put(TASK_RUN.EMPIRICAL_POLICY, policyJson(run.empiricalPolicy()));
+        values.put(TASK_RUN.TASK_INPUTS, run.taskInputs() == null ? Json.object() : run.taskInputs());
+        values.put(TASK_RUN.TAGS, Rows.json(run.tags()));
+        values.put(TASK_RUN.LABELS, run.labels());
+
+        Map<Field<?>, Object> insert = new LinkedHashMap<>(values);
+        insert.put(TASK_RUN.ID, run.id());
+        insert.put(TASK_RUN.CREATED, now);
+        insert.put(TASK_RUN.UPDATED, now);
+
+        // Columns the event left out keep their stored value instead of becoming NULL.
+        Set<Field<?>> keepWhenAbsent = Set.of(TASK_RUN.EXPECTED_START_TIME, TASK_RUN.NEXT_SCHEDULED_START_TIME,
+                TASK_RUN.START_TIME, TASK_RUN.END_TIME, TASK_RUN.CACHE_KEY, TASK_RUN.CACHE_EXPIRATION,
+                TASK_RUN.TASK_VERSION, TASK_RUN.LABELS, TASK_RUN.FLOW_RUN_ID);
+        Map<Field<?>, Object> update = new LinkedHashMap<>();
+        for (Field<?> f : values.keySet()) {
+            update.put(Sql.unqualified(f), excludedOrStored(f, keepWhenAbsent.contains(f)));
+        }
+        update.put(Sql.unqualified(TASK_RUN.UPDATED), DSL.excluded(Sql.unqualified(TASK_RUN.UPDATED)));
+
+        Map<Field<?>, Object> unqualifiedInsert = new LinkedHashMap<>();
+        insert.forEach((f, v) -> unqualifiedInsert.put(Sql.unqualified(f), v));
+        dsl.insertInto(TASK_RUN.table())
+                .set(unqualifiedInsert)
+                .onConflict(Sql.unqualified(TASK_RUN.ID))
+                .doUpdate()
+                .set(update)
+                .where(TASK_RUN.STATE_TIMESTAMP.isNull()
+                        .or(TASK_RUN.STATE_TIMESTAMP.lt(DSL.excluded(Sql.unqualified(TASK_RUN.STATE_TIMESTAMP)))))
+                .execute();
+    }
+
+    private static <T> Field<T> excludedOrStored(Field<T> f, boolean keepWhenAbsent) {
+        Field<T> incoming = DSL.excluded(Sql.unqualified(f));
+        return keepWhenAbsent ? DSL.coalesce(incoming, f) : incoming;
+    }
+
+    private static TaskRun withId(TaskRun t, UUID id) {
+        return new TaskRun(id, t.flowRunId(), t.name(), t.taskKey(), t.dynamicKey(), t.cacheKey(),
+                t.cacheExpiration(), t.taskVersion(), t.empiricalPolicy(), t.tags(), t.labels(), t.taskInputs(),
+                t.flowRunRunCount(), t.bookkeeping());
+    }
+
+    static JsonNode policyJson(TaskRunPolicy p) {
+        ObjectNode o = Json.object();
+        o.put("max_retries", p.maxRetries());
+        o.put("retry_delay_seconds", p.retryDelaySeconds());
+        if (p.retries() == null) {
+            o.putNull("retries");
+        } else {
+            o.put("retries", p.retries());
+        }
+        o.set("retry_delay", p.retryDelay() == null ? Json.NODES.nullNode() : p.retryDelay());
+        if (p.retryJitterFactor() == null) {
+            o.putNull("retry_jitter_factor");
+        } else {
+            o.put("retry_jitter_factor", p.retryJitterFactor());
+        }
+        return o;
+    }
+
+    static JsonNode detailsJson(StateDetails d) {
+        ObjectNode o = Json.object();
+        putUuid(o, "flow_run_id", d.flowRunId());
+        putUuid(o, "task_run_id", d.taskRunId());
+        putUuid(o, "child_flow_run_id", d.childFlowRunId());
+        putInstant(o, "scheduled_time", d.scheduledTime());
+        putText(o, "cache_key", d.cacheKey());
+        putInstant(o, "cache_expiration", d.cacheExpiration());
+        if (d.deferred() == null) {
+            o.putNull("deferred");
+        } else {
+            o.put("deferred", d.deferred());
+        }
+        o.put("untrackable_result", d.untrackableResult());
+        putInstant(o, "pause_timeout", d.pauseTimeout());
+        o.put("pause_reschedule", d.pauseReschedule());
+        putText(o, "pause_key", d.pauseKey());
+        o.set("run_input_keyset", d.runInputKeyset() == null ? Json.NODES.nullNode() : Json.toTree(d.runInputKeyset()));
+        putBoolean(o, "refresh_cache", d.refreshCache());
+        putBoolean(o, "retriable", d.retriable());
+        putUuid(o, "transition_id", d.transitionId());
+        putUuid(o, "task_parameters_id", d.taskParametersId());
+        putText(o, "traceparent", d.traceparent());
+        putUuid(o, "deployment_concurrency_lease_id", d.deploymentConcurrencyLeaseId());
+        return o;
+    }
+
+    private static void putUuid(ObjectNode o, String k, UUID v) {
+        putText(o, k, v == null ? null : v.toString());
+    }
+
+    private static void putInstant(ObjectNode o, String k, Instant v) {
+        putText(o, k, v == null ? null : Json.timestamp(v));
+    }
+
+    private static void putText(ObjectNode o, String k, String v) {
+        if (v == null) {
+            o.putNull(k);
+        } else {
+            o.put(k, v);
+        }
+    }
+
+    private static void putBoolean(ObjectNode o, String k, Boolean v) {
+        if (v == null) {
+            o.putNull(k);
+        } else {
+            o.put(k, v);
+        }
+    }
+
+    /** {@code task_run_state}. */
+    static final class StateTable extends TableDef {
+        final Field<UUID> TASK_RUN_ID = col("task_run_id", ColumnTypes.UUID_TYPE);
+        final Field<String> TYPE = col("type", SQLDataType.VARCHAR);
+        final Field<Instant> TIMESTAMP = col("timestamp", ColumnTypes.INSTANT);
+        final Field<String> NAME = col("name", SQLDataType.VARCHAR);
+        final Field<String> MESSAGE = col("message", SQLDataType.VARCHAR);
+        final Field<JsonNode> STATE_DETAILS = col("state_details", ColumnTypes.JSON);
+        final Field<JsonNode> DATA = col("data", ColumnTypes.JSON);
+
+        StateTable() {
+            super("task_run_state", "task_run_state");
+        }
+    }
+}
