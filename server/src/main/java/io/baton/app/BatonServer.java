@@ -31,7 +31,7 @@ import io.baton.http.routes.RunStateRoutes;
 import io.baton.http.routes.SettingsDocument;
 import io.baton.http.routes.TaskRunRoutes;
 import io.baton.http.validation.OpenApiContract;
-import io.baton.services.BackgroundService;
+import io.baton.services.PeriodicJob;
 import io.baton.services.LeaseRepossessor;
 import io.baton.http.routes.WorkPoolRoutes;
 import io.baton.http.routes.WorkQueueRoutes;
@@ -66,11 +66,10 @@ public final class BatonServer implements AutoCloseable {
     private final Database db;
     private final Stores stores;
     private final Javalin http;
-    private final List<BackgroundService> services;
+    private final PeriodicJobRunner services;
     private final EventPipeline events;
-    private PeriodicJobRunner schedulingServices;
 
-    private BatonServer(Settings settings, Database db, Stores stores, Javalin http, List<BackgroundService> services,
+    private BatonServer(Settings settings, Database db, Stores stores, Javalin http, PeriodicJobRunner services,
                         EventPipeline events) {
         this.settings = settings;
         this.db = db;
@@ -104,17 +103,10 @@ public final class BatonServer implements AutoCloseable {
             routes.add(new EventRoutes(stores.events, events, sockets));
             Javalin http = HttpServer.create(settings, contract, guards, routes, config -> { });
             http.start();
-            List<BackgroundService> services = settings.servicesEnabled() ? services(stores) : List.of();
-            services.forEach(BackgroundService::start);
             log.info("Baton {} listening on http://{}:{}/api ({}), started in {} ms", Settings.PREFECT_VERSION,
                     settings.host(), http.port(), db.url().redacted(), (System.nanoTime() - started) / 1_000_000);
-            BatonServer server = new BatonServer(settings, db, stores, http, services, events);
-            if (settings.servicesEnabled()) {
-                ServiceSettings serviceSettings = ServiceSettings.fromEnvironment();
-                server.schedulingServices = PeriodicJobRunner.start(SchedulingServices.enabled(serviceSettings,
-                        deploymentScheduler(stores, serviceSettings), stores.scheduler, stores.workers));
-            }
-            return server;
+            PeriodicJobRunner services = settings.servicesEnabled() ? PeriodicJobRunner.start(services(stores)) : null;
+            return new BatonServer(settings, db, stores, http, services, events);
         } catch (RuntimeException e) {
             if (events != null) {
                 events.close();
@@ -152,9 +144,11 @@ public final class BatonServer implements AutoCloseable {
                 new WorkerRoutes(stores.workers, settings));
     }
 
-    /** The background services started when services are enabled, in start order. */
-    private static List<BackgroundService> services(Stores stores) {
-        List<BackgroundService> services = new ArrayList<>();
+    /** The background services started when services are enabled. */
+    private static List<PeriodicJob> services(Stores stores) {
+        ServiceSettings settings = ServiceSettings.fromEnvironment();
+        List<PeriodicJob> services = new ArrayList<>(SchedulingServices.enabled(settings,
+                deploymentScheduler(stores, settings), stores.scheduler, stores.workers));
         services.add(new LeaseRepossessor(stores.leases));
         return services;
     }
@@ -198,9 +192,8 @@ public final class BatonServer implements AutoCloseable {
 
     @Override
     public void close() {
-        services.reversed().forEach(BackgroundService::close);
-        if (schedulingServices != null) {
-            schedulingServices.close();
+        if (services != null) {
+            services.close();
         }
         http.stop();
         events.close();

@@ -14,14 +14,14 @@ import org.slf4j.LoggerFactory;
  * own DELETE removed the row (so a lease released concurrently by its holder, or by another replica, is never
  * freed twice). On SQLite the single writer serialises passes.
  */
-public final class LeaseRepossessor implements BackgroundService {
+public final class LeaseRepossessor implements PeriodicJob {
 
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(15);
     static final int BATCH = 100;
     private static final Logger log = LoggerFactory.getLogger(LeaseRepossessor.class);
 
     private final LeaseStore leases;
-    private final PeriodicService schedule;
+    private final Duration interval;
 
     public LeaseRepossessor(LeaseStore leases) {
         this(leases, DEFAULT_INTERVAL);
@@ -29,7 +29,7 @@ public final class LeaseRepossessor implements BackgroundService {
 
     public LeaseRepossessor(LeaseStore leases, Duration interval) {
         this.leases = leases;
-        this.schedule = new PeriodicService(name(), interval, this::repossess);
+        this.interval = interval;
     }
 
     @Override
@@ -54,12 +54,12 @@ public final class LeaseRepossessor implements BackgroundService {
     }
 
     @Override
-    public void start() {
-        schedule.start();
+    public Duration interval() {
+        return interval;
     }
 
     @Override
-    public void close() {
-        schedule.close();
+    public void runOnce() {
+        repossess();
     }
 }

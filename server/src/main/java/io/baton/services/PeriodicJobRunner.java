@@ -7,7 +7,11 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs background services on daemon threads, each pass starting one interval after the previous ended. */
+/**
+ * Runs the background services on daemon threads, each pass starting one interval after the previous one
+ * ended. Every job must be safe with several Baton replicas on one PostgreSQL: work is claimed through row
+ * locks or conditional statements, never by assuming this is the only instance.
+ */
 public final class PeriodicJobRunner implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PeriodicJobRunner.class);
