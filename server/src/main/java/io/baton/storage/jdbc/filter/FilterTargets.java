@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -74,6 +75,47 @@ public final class FilterTargets {
         }
     }
 
+    /** The flow with id {@code flowId} matches. */
+    private static Condition flowIs(Field<java.util.UUID> flowId, Criterion criterion, FilterCompiler c) {
+        FlowTable f = new FlowTable(c.alias("flow"));
+        return exists(f.table(), f.ID.eq(flowId).and(c.compile(criterion, flow(f))));
+    }
+
+    /** The deployment with id {@code deploymentId} matches. */
+    private static Condition deploymentIs(Field<java.util.UUID> deploymentId, Criterion criterion, FilterCompiler c) {
+        DeploymentTable d = new DeploymentTable(c.alias("deployment"));
+        return exists(d.table(), d.ID.eq(deploymentId).and(c.compile(criterion, deployment(d))));
+    }
+
+    /** The work queue with id {@code workQueueId} matches. */
+    private static Condition queueIs(Field<java.util.UUID> workQueueId, Criterion criterion, FilterCompiler c) {
+        WorkQueueTable wq = new WorkQueueTable(c.alias("work_queue"));
+        return exists(wq.table(), wq.ID.eq(workQueueId).and(c.compile(criterion, workQueue(wq))));
+    }
+
+    /** The work pool of the queue with id {@code workQueueId} matches. */
+    private static Condition poolOfQueue(Field<java.util.UUID> workQueueId, Criterion criterion, FilterCompiler c) {
+        WorkQueueTable wq = new WorkQueueTable(c.alias("work_queue"));
+        WorkPoolTable wp = new WorkPoolTable(c.alias("work_pool"));
+        return DSL.exists(DSL.selectOne().from(wq.table()).join(wp.table()).on(wp.ID.eq(wq.WORK_POOL_ID))
+                .where(wq.ID.eq(workQueueId)).and(c.compile(criterion, workPool(wp))));
+    }
+
+    /** Some flow run selected by {@code link} matches. */
+    private static Condition flowRunsWhere(Function<FlowRunTable, Condition> link, Criterion criterion, FilterCompiler c) {
+        FlowRunTable fr = new FlowRunTable(c.alias("flow_run"));
+        return exists(fr.table(), link.apply(fr).and(c.compile(criterion, flowRun(fr))));
+    }
+
+    /** Some task run of the flow runs selected by {@code link} matches. */
+    private static Condition taskRunsOfFlowRunsWhere(Function<FlowRunTable, Condition> link, Criterion criterion,
+                                                     FilterCompiler c) {
+        FlowRunTable fr = new FlowRunTable(c.alias("flow_run"));
+        TaskRunTable tr = new TaskRunTable(c.alias("task_run"));
+        return DSL.exists(DSL.selectOne().from(fr.table()).join(tr.table()).on(tr.FLOW_RUN_ID.eq(fr.ID))
+                .where(link.apply(fr)).and(c.compile(criterion, taskRun(tr))));
+    }
+
     public static FilterTarget flow(FlowTable f) {
         return new Base() {
             {
@@ -95,28 +137,15 @@ public final class FilterTargets {
             @Override
             public Condition related(String relation, Criterion criterion, FilterCompiler c) {
                 return switch (relation) {
-                    case FLOW_RUN -> {
-                        FlowRunTable fr = new FlowRunTable(c.alias("flow_run"));
-                        yield exists(fr.table(), fr.FLOW_ID.eq(f.ID).and(c.compile(criterion, flowRun(fr))));
-                    }
-                    case TASK_RUN -> {
-                        FlowRunTable fr = new FlowRunTable(c.alias("flow_run"));
-                        TaskRunTable tr = new TaskRunTable(c.alias("task_run"));
-                        yield DSL.exists(DSL.selectOne().from(fr.table()).join(tr.table()).on(tr.FLOW_RUN_ID.eq(fr.ID))
-                                .where(fr.FLOW_ID.eq(f.ID)).and(c.compile(criterion, taskRun(tr))));
-                    }
+                    case FLOW_RUN -> flowRunsWhere(fr -> fr.FLOW_ID.eq(f.ID), criterion, c);
+                    case TASK_RUN -> taskRunsOfFlowRunsWhere(fr -> fr.FLOW_ID.eq(f.ID), criterion, c);
                     case DEPLOYMENT -> {
                         DeploymentTable d = new DeploymentTable(c.alias("deployment"));
                         yield exists(d.table(), d.FLOW_ID.eq(f.ID).and(c.compile(criterion, deployment(d))));
                     }
                     case WORK_POOL -> {
                         DeploymentTable d = new DeploymentTable(c.alias("deployment"));
-                        WorkQueueTable wq = new WorkQueueTable(c.alias("work_queue"));
-                        WorkPoolTable wp = new WorkPoolTable(c.alias("work_pool"));
-                        yield DSL.exists(DSL.selectOne().from(d.table())
-                                .join(wq.table()).on(wq.ID.eq(d.WORK_QUEUE_ID))
-                                .join(wp.table()).on(wp.ID.eq(wq.WORK_POOL_ID))
-                                .where(d.FLOW_ID.eq(f.ID)).and(c.compile(criterion, workPool(wp))));
+                        yield exists(d.table(), d.FLOW_ID.eq(f.ID).and(poolOfQueue(d.WORK_QUEUE_ID, criterion, c)));
                     }
                     default -> super.related(relation, criterion, c);
                 };
@@ -175,28 +204,14 @@ public final class FilterTargets {
             @Override
             public Condition related(String relation, Criterion criterion, FilterCompiler c) {
                 return switch (relation) {
-                    case FLOW -> {
-                        FlowTable f = new FlowTable(c.alias("flow"));
-                        yield exists(f.table(), f.ID.eq(fr.FLOW_ID).and(c.compile(criterion, flow(f))));
-                    }
-                    case DEPLOYMENT -> {
-                        DeploymentTable d = new DeploymentTable(c.alias("deployment"));
-                        yield exists(d.table(), d.ID.eq(fr.DEPLOYMENT_ID).and(c.compile(criterion, deployment(d))));
-                    }
+                    case FLOW -> flowIs(fr.FLOW_ID, criterion, c);
+                    case DEPLOYMENT -> deploymentIs(fr.DEPLOYMENT_ID, criterion, c);
                     case TASK_RUN -> {
                         TaskRunTable tr = new TaskRunTable(c.alias("task_run"));
                         yield exists(tr.table(), tr.FLOW_RUN_ID.eq(fr.ID).and(c.compile(criterion, taskRun(tr))));
                     }
-                    case WORK_QUEUE -> {
-                        WorkQueueTable wq = new WorkQueueTable(c.alias("work_queue"));
-                        yield exists(wq.table(), wq.ID.eq(fr.WORK_QUEUE_ID).and(c.compile(criterion, workQueue(wq))));
-                    }
-                    case WORK_POOL -> {
-                        WorkQueueTable wq = new WorkQueueTable(c.alias("work_queue"));
-                        WorkPoolTable wp = new WorkPoolTable(c.alias("work_pool"));
-                        yield DSL.exists(DSL.selectOne().from(wq.table()).join(wp.table()).on(wp.ID.eq(wq.WORK_POOL_ID))
-                                .where(wq.ID.eq(fr.WORK_QUEUE_ID)).and(c.compile(criterion, workPool(wp))));
-                    }
+                    case WORK_QUEUE -> queueIs(fr.WORK_QUEUE_ID, criterion, c);
+                    case WORK_POOL -> poolOfQueue(fr.WORK_QUEUE_ID, criterion, c);
                     default -> super.related(relation, criterion, c);
                 };
             }
@@ -230,21 +245,14 @@ public final class FilterTargets {
             @Override
             public Condition related(String relation, Criterion criterion, FilterCompiler c) {
                 return switch (relation) {
-                    case FLOW_RUN -> {
-                        FlowRunTable fr = new FlowRunTable(c.alias("flow_run"));
-                        yield exists(fr.table(), fr.ID.eq(tr.FLOW_RUN_ID).and(c.compile(criterion, flowRun(fr))));
-                    }
+                    case FLOW_RUN -> flowRunsWhere(fr -> fr.ID.eq(tr.FLOW_RUN_ID), criterion, c);
                     case FLOW -> {
                         FlowRunTable fr = new FlowRunTable(c.alias("flow_run"));
-                        FlowTable f = new FlowTable(c.alias("flow"));
-                        yield DSL.exists(DSL.selectOne().from(fr.table()).join(f.table()).on(f.ID.eq(fr.FLOW_ID))
-                                .where(fr.ID.eq(tr.FLOW_RUN_ID)).and(c.compile(criterion, flow(f))));
+                        yield exists(fr.table(), fr.ID.eq(tr.FLOW_RUN_ID).and(flowIs(fr.FLOW_ID, criterion, c)));
                     }
                     case DEPLOYMENT -> {
                         FlowRunTable fr = new FlowRunTable(c.alias("flow_run"));
-                        DeploymentTable d = new DeploymentTable(c.alias("deployment"));
-                        yield DSL.exists(DSL.selectOne().from(fr.table()).join(d.table()).on(d.ID.eq(fr.DEPLOYMENT_ID))
-                                .where(fr.ID.eq(tr.FLOW_RUN_ID)).and(c.compile(criterion, deployment(d))));
+                        yield exists(fr.table(), fr.ID.eq(tr.FLOW_RUN_ID).and(deploymentIs(fr.DEPLOYMENT_ID, criterion, c)));
                     }
                     default -> super.related(relation, criterion, c);
                 };
@@ -280,30 +288,11 @@ public final class FilterTargets {
             @Override
             public Condition related(String relation, Criterion criterion, FilterCompiler c) {
                 return switch (relation) {
-                    case FLOW -> {
-                        FlowTable f = new FlowTable(c.alias("flow"));
-                        yield exists(f.table(), f.ID.eq(d.FLOW_ID).and(c.compile(criterion, flow(f))));
-                    }
-                    case FLOW_RUN -> {
-                        FlowRunTable fr = new FlowRunTable(c.alias("flow_run"));
-                        yield exists(fr.table(), fr.DEPLOYMENT_ID.eq(d.ID).and(c.compile(criterion, flowRun(fr))));
-                    }
-                    case TASK_RUN -> {
-                        FlowRunTable fr = new FlowRunTable(c.alias("flow_run"));
-                        TaskRunTable tr = new TaskRunTable(c.alias("task_run"));
-                        yield DSL.exists(DSL.selectOne().from(fr.table()).join(tr.table()).on(tr.FLOW_RUN_ID.eq(fr.ID))
-                                .where(fr.DEPLOYMENT_ID.eq(d.ID)).and(c.compile(criterion, taskRun(tr))));
-                    }
-                    case WORK_QUEUE -> {
-                        WorkQueueTable wq = new WorkQueueTable(c.alias("work_queue"));
-                        yield exists(wq.table(), wq.ID.eq(d.WORK_QUEUE_ID).and(c.compile(criterion, workQueue(wq))));
-                    }
-                    case WORK_POOL -> {
-                        WorkQueueTable wq = new WorkQueueTable(c.alias("work_queue"));
-                        WorkPoolTable wp = new WorkPoolTable(c.alias("work_pool"));
-                        yield DSL.exists(DSL.selectOne().from(wq.table()).join(wp.table()).on(wp.ID.eq(wq.WORK_POOL_ID))
-                                .where(wq.ID.eq(d.WORK_QUEUE_ID)).and(c.compile(criterion, workPool(wp))));
-                    }
+                    case FLOW -> flowIs(d.FLOW_ID, criterion, c);
+                    case FLOW_RUN -> flowRunsWhere(fr -> fr.DEPLOYMENT_ID.eq(d.ID), criterion, c);
+                    case TASK_RUN -> taskRunsOfFlowRunsWhere(fr -> fr.DEPLOYMENT_ID.eq(d.ID), criterion, c);
+                    case WORK_QUEUE -> queueIs(d.WORK_QUEUE_ID, criterion, c);
+                    case WORK_POOL -> poolOfQueue(d.WORK_QUEUE_ID, criterion, c);
                     default -> super.related(relation, criterion, c);
                 };
             }
