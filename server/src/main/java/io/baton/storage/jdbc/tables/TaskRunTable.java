@@ -10,19 +10,9 @@ import java.util.UUID;
 import org.jooq.Field;
 import org.jooq.impl.SQLDataType;
 
-public final class TaskRunTable extends TableDef {
+public final class TaskRunTable extends RunTable {
     public static final TaskRunTable TASK_RUN = new TaskRunTable("task_run");
 
-    public final Field<String> NAME = col("name", SQLDataType.VARCHAR);
-    public final Field<String> STATE_TYPE = col("state_type", SQLDataType.VARCHAR);
-    public final Field<String> STATE_NAME = col("state_name", SQLDataType.VARCHAR);
-    public final Field<Instant> STATE_TIMESTAMP = col("state_timestamp", INSTANT);
-    public final Field<Integer> RUN_COUNT = col("run_count", SQLDataType.INTEGER);
-    public final Field<Instant> EXPECTED_START_TIME = col("expected_start_time", INSTANT);
-    public final Field<Instant> NEXT_SCHEDULED_START_TIME = col("next_scheduled_start_time", INSTANT);
-    public final Field<Instant> START_TIME = col("start_time", INSTANT);
-    public final Field<Instant> END_TIME = col("end_time", INSTANT);
-    public final Field<Double> TOTAL_RUN_TIME = col("total_run_time", SQLDataType.DOUBLE);
     public final Field<UUID> FLOW_RUN_ID = col("flow_run_id", UUID_TYPE);
     public final Field<String> TASK_KEY = col("task_key", SQLDataType.VARCHAR);
     public final Field<String> DYNAMIC_KEY = col("dynamic_key", SQLDataType.VARCHAR);
@@ -30,11 +20,7 @@ public final class TaskRunTable extends TableDef {
     public final Field<Instant> CACHE_EXPIRATION = col("cache_expiration", INSTANT);
     public final Field<String> TASK_VERSION = col("task_version", SQLDataType.VARCHAR);
     public final Field<Integer> FLOW_RUN_RUN_COUNT = col("flow_run_run_count", SQLDataType.INTEGER);
-    public final Field<JsonNode> EMPIRICAL_POLICY = col("empirical_policy", JSON);
     public final Field<JsonNode> TASK_INPUTS = col("task_inputs", JSON);
-    public final Field<JsonNode> TAGS = col("tags", JSON);
-    public final Field<JsonNode> LABELS = col("labels", JSON);
-    public final Field<UUID> STATE_ID = col("state_id", UUID_TYPE);
 
     public TaskRunTable(String alias) {
         super("task_run", alias);
