@@ -130,7 +130,10 @@ public final class DeploymentRunRoutes implements RouteModule {
 
     /** A 409 in the Python server's words when enforcement is on and the parameters do not fit. */
     private static void checkParameters(JsonNode parameters, JsonNode schema) {
-        if (schema == null || !schema.isObject()) {
+        if (schema == null || schema.isNull()) {
+            return; // stored as the empty schema: anything goes
+        }
+        if (!schema.isObject()) {
             throw ApiException.detail(409, "Error updating deployment: Cannot update parameters because parameter "
                     + "schema enforcement is enabled and the deployment does not have a valid parameter schema.");
         }
