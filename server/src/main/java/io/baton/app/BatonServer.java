@@ -36,6 +36,8 @@ import io.baton.services.LeaseRepossessor;
 import io.baton.http.routes.WorkPoolRoutes;
 import io.baton.http.routes.WorkQueueRoutes;
 import io.baton.http.routes.WorkerRoutes;
+import io.baton.http.routes.WorkerPollRoutes;
+import io.baton.http.routes.DeploymentRunRoutes;
 import io.baton.http.validation.OpenApiContract;
 import io.baton.services.DeploymentScheduler;
 import io.baton.services.PeriodicJobRunner;
@@ -141,7 +143,9 @@ public final class BatonServer implements AutoCloseable {
                 new DeploymentScheduleRoutes(stores.deployments),
                 new WorkPoolRoutes(stores.workPools, stores.workQueues, settings),
                 new WorkQueueRoutes(stores.workQueues, settings),
-                new WorkerRoutes(stores.workers, settings));
+                new WorkerRoutes(stores.workers, settings),
+                new WorkerPollRoutes(stores.workerPolls, settings),
+                new DeploymentRunRoutes(stores.deployments, stores.flowRuns, stores.workQueues));
     }
 
     /** The background services started when services are enabled. */

@@ -15,6 +15,8 @@ import io.baton.storage.SchedulerStore;
 import io.baton.storage.WorkPoolStore;
 import io.baton.storage.WorkQueueStore;
 import io.baton.storage.WorkerStore;
+import io.baton.storage.WorkerPollStore;
+import io.baton.storage.jdbc.JdbcWorkerPollStore;
 import io.baton.storage.CsrfTokenStore;
 import io.baton.storage.Database;
 import io.baton.storage.FlowRunInputStore;
@@ -85,6 +87,7 @@ public final class Stores {
     public final WorkPoolStore workPools;
     public final WorkQueueStore workQueues;
     public final WorkerStore workers;
+    public final WorkerPollStore workerPolls;
     public final SchedulerStore scheduler;
     public final LogStore logs;
     public final TaskRunRecorderStore taskRunRecorder;
@@ -121,6 +124,7 @@ public final class Stores {
         this.workPools = new JdbcWorkPoolStore(db);
         this.workQueues = new JdbcWorkQueueStore(db);
         this.workers = new JdbcWorkerStore(db);
+        this.workerPolls = new JdbcWorkerPollStore(db, workQueues);
         this.scheduler = new JdbcSchedulerStore(db);
     }
 }

@@ -97,7 +97,8 @@ public final class DeploymentScheduler {
                 continue;
             }
             for (ScheduledRun run : runs) {
-                rows.add(new RunRow(Ids.uuid7(), RunNames.next(), d.flowId(), d.id(), d.version(), d.workQueueName(),
+                // Scheduled runs name their queue by id only: a worker's poll shows their work_queue_name as null.
+                rows.add(new RunRow(Ids.uuid7(), RunNames.next(), d.flowId(), d.id(), d.version(), null,
                         d.workQueueId(), d.infrastructureDocumentId(), labels(d), run));
             }
         }

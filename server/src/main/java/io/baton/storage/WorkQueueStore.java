@@ -46,7 +46,11 @@ public interface WorkQueueStore {
 
     /**
      * A poll's bookkeeping: the queues get {@code last_polled} and become READY unless paused, the deployments
-     * get {@code last_polled} and become READY. Worker polling routes call this after answering.
+     * get {@code last_polled} and become READY. Only rows whose status is off or whose {@code last_polled} is older
+     * than {@link io.baton.domain.work.WorkerPoll#POLL_REFRESH} are written, and nothing at all when none is.
      */
     void recordPoll(Collection<UUID> queueIds, Collection<UUID> deploymentIds, Instant now);
+
+    /** {@link #recordPoll} for a worker's poll of queues: the queues and the deployments that use them. */
+    void recordQueuePoll(Collection<UUID> queueIds, Instant now);
 }

@@ -33,10 +33,20 @@ public final class Replay {
     private final ApiClient client;
     private final Map<String, String> ids = new LinkedHashMap<>();
     private final List<String> mismatches = new ArrayList<>();
+    private java.util.function.UnaryOperator<JsonNode> bodyRewrite = java.util.function.UnaryOperator.identity();
     private int replayed;
 
     public Replay(ApiClient client) {
         this.client = client.unvalidated();
+    }
+
+    /**
+     * Rewrites request bodies (after id substitution) before they are sent: for fields that name wall-clock times,
+     * such as a poll's {@code scheduled_before}, which mean "now" on the recording's clock.
+     */
+    public Replay rewritingBodies(java.util.function.UnaryOperator<JsonNode> rewrite) {
+        this.bodyRewrite = rewrite;
+        return this;
     }
 
     public static List<JsonNode> lines(String recording) {
@@ -94,6 +104,11 @@ public final class Replay {
         Object body = null;
         if (!(reqBody.isTextual() && reqBody.asText().isEmpty()) && !reqBody.isMissingNode()) {
             body = substitute(reqBody.toString());
+            try {
+                body = bodyRewrite.apply(MAPPER.readTree((String) body)).toString();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         Map<String, String> headers = new HashMap<>();
         JsonNode reqHeaders = line.path("req_headers");

@@ -16,7 +16,8 @@ final class ServerDeviations {
     /** Model fields the real server accepts as JSON null (it substitutes a default, e.g. a generated run name). */
     static final List<String[]> NULLABLE_FIELDS = List.of(
             new String[] {"FlowRunCreate", "name"},
-            new String[] {"TaskRunCreate", "name"});
+            new String[] {"TaskRunCreate", "name"},
+            new String[] {"DeploymentFlowRunCreate", "name"});
 
     static void apply(JsonNode root) {
         JsonNode schemas = root.path("components").path("schemas");

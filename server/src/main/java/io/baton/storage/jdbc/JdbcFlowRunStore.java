@@ -95,7 +95,7 @@ public final class JdbcFlowRunStore implements FlowRunStore {
     public Upserted<FlowRunRecord> create(NewFlowRun c, ClientInfo client) {
         Committed<Upserted<FlowRunRecord>> done = db.write(dsl -> {
             Instant now = TransactionPorts.CLOCK.instant();
-            UUID queueId = resolveWorkQueue(dsl, c.workPoolName(), c.workQueueName());
+            UUID queueId = c.workQueueId() != null ? c.workQueueId() : resolveWorkQueue(dsl, c.workPoolName(), c.workQueueName());
             String queueName = c.workQueueName();
             if (queueId != null && queueName == null) {
                 queueName = dsl.select(WORK_QUEUE.NAME).from(WORK_QUEUE.table()).where(WORK_QUEUE.ID.eq(queueId))
@@ -110,6 +110,7 @@ public final class JdbcFlowRunStore implements FlowRunStore {
                     .set(FR.FLOW_ID, c.flowId())
                     .set(FR.FLOW_VERSION, c.flowVersion())
                     .set(FR.DEPLOYMENT_ID, c.deploymentId())
+                    .set(FR.DEPLOYMENT_VERSION, c.deploymentVersion())
                     .set(FR.PARAMETERS, orEmptyObject(c.parameters()))
                     .set(FR.CONTEXT, orEmptyObject(c.context()))
                     .set(FR.PARENT_TASK_RUN_ID, c.parentTaskRunId())

@@ -12,6 +12,7 @@ import io.baton.domain.filter.Query;
 import io.baton.domain.work.WorkQueue;
 import io.baton.domain.work.WorkQueueChanges;
 import io.baton.domain.work.WorkQueueSpec;
+import io.baton.domain.work.WorkerPoll;
 import io.baton.storage.Database;
 import io.baton.storage.ObjectConflictException;
 import io.baton.storage.ObjectNotFoundException;
@@ -152,22 +153,42 @@ public final class JdbcWorkQueueStore implements WorkQueueStore {
 
     @Override
     public void recordPoll(Collection<UUID> queueIds, Collection<UUID> deploymentIds, Instant now) {
+        record(queueIds, deploymentIds.isEmpty() ? DSL.falseCondition() : DEPLOYMENT.ID.in(sorted(deploymentIds)), now);
+    }
+
+    @Override
+    public void recordQueuePoll(Collection<UUID> queueIds, Instant now) {
+        record(queueIds, queueIds.isEmpty() ? DSL.falseCondition() : DEPLOYMENT.WORK_QUEUE_ID.in(sorted(queueIds)), now);
+    }
+
+    /**
+     * Writes only the stale rows, after a read that finds whether there are any: with many workers polling, most
+     * polls change nothing and take no write lock (SQLite's single writer stays free, PostgreSQL rows stay unlocked).
+     */
+    private void record(Collection<UUID> queueIds, Condition deployments, Instant now) {
+        Instant stale = now.minus(WorkerPoll.POLL_REFRESH);
+        Field<String> queueStatus = DSL.when(WORK_QUEUE.IS_PAUSED, DSL.inline("PAUSED")).otherwise(DSL.inline("READY"));
+        Condition queues = queueIds.isEmpty() ? DSL.falseCondition() : WORK_QUEUE.ID.in(sorted(queueIds))
+                .and(WORK_QUEUE.LAST_POLLED.isNull().or(WORK_QUEUE.LAST_POLLED.lt(stale)).or(WORK_QUEUE.STATUS.ne(queueStatus)));
+        Condition staleDeployments = deployments.and(DEPLOYMENT.LAST_POLLED.isNull().or(DEPLOYMENT.LAST_POLLED.lt(stale))
+                .or(DEPLOYMENT.STATUS.ne(DSL.inline("READY"))));
+        boolean due = db.read(dsl -> dsl.fetchExists(WORK_QUEUE.table(), queues)
+                || dsl.fetchExists(DEPLOYMENT.table(), staleDeployments));
+        if (!due) {
+            return;
+        }
         db.writeVoid(dsl -> {
-            if (!queueIds.isEmpty()) {
-                dsl.update(WORK_QUEUE.table())
-                        .set(WORK_QUEUE.LAST_POLLED, now)
-                        .set(WORK_QUEUE.STATUS, DSL.when(WORK_QUEUE.IS_PAUSED, DSL.inline("PAUSED")).otherwise(DSL.inline("READY")))
-                        .set(WORK_QUEUE.UPDATED, now)
-                        .where(WORK_QUEUE.ID.in(sorted(queueIds)))
-                        .execute();
-            }
-            if (!deploymentIds.isEmpty()) {
-                dsl.update(DEPLOYMENT.table())
-                        .set(DEPLOYMENT.LAST_POLLED, now)
-                        .set(DEPLOYMENT.STATUS, "READY")
-                        .where(DEPLOYMENT.ID.in(sorted(deploymentIds)))
-                        .execute();
-            }
+            dsl.update(WORK_QUEUE.table())
+                    .set(WORK_QUEUE.LAST_POLLED, now)
+                    .set(WORK_QUEUE.STATUS, queueStatus)
+                    .set(WORK_QUEUE.UPDATED, now)
+                    .where(queues)
+                    .execute();
+            dsl.update(DEPLOYMENT.table())
+                    .set(DEPLOYMENT.LAST_POLLED, now)
+                    .set(DEPLOYMENT.STATUS, "READY")
+                    .where(staleDeployments)
+                    .execute();
         });
     }
 
