@@ -21,7 +21,7 @@ final class JdbcDeploymentPort implements DeploymentPort {
 
     private static final Field<UUID> LIMIT_ID = DSL.field(DSL.name("concurrency_limit_v2", "id"), ColumnTypes.UUID_TYPE);
     private static final Field<String> LIMIT_NAME = DSL.field(DSL.name("concurrency_limit_v2", "name"), SQLDataType.VARCHAR);
-    private static final Field<Integer> LIMIT = DSL.field(DSL.name("concurrency_limit_v2", "limit"), SQLDataType.INTEGER);
+    private static final Field<Integer> LIMIT = DSL.field(DSL.quotedName("concurrency_limit_v2", "limit"), SQLDataType.INTEGER); // a reserved word
     private static final Field<Boolean> ACTIVE = DSL.field(DSL.name("concurrency_limit_v2", "active"), SQLDataType.BOOLEAN);
     private static final Field<Integer> ACTIVE_SLOTS = DSL.field(DSL.name("concurrency_limit_v2", "active_slots"), SQLDataType.INTEGER);
     private static final Field<Double> AVG_OCCUPANCY =
