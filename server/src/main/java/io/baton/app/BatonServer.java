@@ -33,6 +33,8 @@ import io.baton.http.routes.TaskRunRoutes;
 import io.baton.http.validation.OpenApiContract;
 import io.baton.services.BackgroundService;
 import io.baton.services.LeaseRepossessor;
+import io.baton.services.RunServiceSettings;
+import io.baton.services.RunServices;
 import io.baton.http.routes.WorkPoolRoutes;
 import io.baton.http.routes.WorkQueueRoutes;
 import io.baton.http.routes.WorkerRoutes;
@@ -156,6 +158,7 @@ public final class BatonServer implements AutoCloseable {
     private static List<BackgroundService> services(Stores stores) {
         List<BackgroundService> services = new ArrayList<>();
         services.add(new LeaseRepossessor(stores.leases));
+        services.addAll(RunServices.enabled(RunServiceSettings.fromEnvironment(), stores.runCleanup, stores.cancellingChecks));
         return services;
     }
 
