@@ -33,6 +33,8 @@ import io.baton.http.routes.TaskRunRoutes;
 import io.baton.http.validation.OpenApiContract;
 import io.baton.services.PeriodicJob;
 import io.baton.services.LeaseRepossessor;
+import io.baton.services.RunServiceSettings;
+import io.baton.services.RunServices;
 import io.baton.http.routes.WorkPoolRoutes;
 import io.baton.http.routes.WorkQueueRoutes;
 import io.baton.http.routes.WorkerRoutes;
@@ -154,6 +156,7 @@ public final class BatonServer implements AutoCloseable {
         List<PeriodicJob> services = new ArrayList<>(SchedulingServices.enabled(settings,
                 deploymentScheduler(stores, settings), stores.scheduler, stores.workers));
         services.add(new LeaseRepossessor(stores.leases));
+        services.addAll(RunServices.enabled(RunServiceSettings.fromEnvironment(), stores.runCleanup, stores.cancellingChecks));
         return services;
     }
 

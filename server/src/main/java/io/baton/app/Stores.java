@@ -32,7 +32,9 @@ import io.baton.storage.jdbc.JdbcBlockDocumentStore;
 import io.baton.storage.jdbc.JdbcBlockSchemaStore;
 import io.baton.storage.jdbc.JdbcBlockTypeStore;
 import io.baton.storage.jdbc.JdbcConcurrencyLimitStore;
+import io.baton.storage.RunCleanupStore;
 import io.baton.storage.RunEffectSinks;
+import io.baton.storage.jdbc.JdbcRunCleanupStore;
 import io.baton.storage.TaskRunStore;
 import io.baton.storage.jdbc.JdbcConfigurationStore;
 import io.baton.storage.jdbc.JdbcCsrfTokenStore;
@@ -92,6 +94,9 @@ public final class Stores {
     public final LogStore logs;
     public final TaskRunRecorderStore taskRunRecorder;
     public final EventStore events;
+    /** Where accepted CANCELLING states ask for a timeout check (the cancellation-cleanup service, when running). */
+    public final RunEffectSinks.CancellingChecksRelay cancellingChecks = new RunEffectSinks.CancellingChecksRelay();
+    public final RunCleanupStore runCleanup;
     /** The event pipeline (not started): persistence, the task run recorder, live subscribers. */
     public final EventPipeline eventPipeline;
 
@@ -116,9 +121,10 @@ public final class Stores {
         this.events = new JdbcEventStore(db, recorder);
         // Server-side events (flow-run state changes) enter the same pipeline as client events.
         this.eventPipeline = new EventPipeline(events, new EventBus());
-        RunEffectSinks sinks = RunEffectSinks.NONE.withEvents(eventPipeline);
+        RunEffectSinks sinks = new RunEffectSinks(eventPipeline, null, cancellingChecks);
         this.flowRuns = new JdbcFlowRunStore(db, SlotPorts.DATABASE, sinks);
         this.taskRuns = new JdbcTaskRunStore(db, SlotPorts.DATABASE, sinks);
+        this.runCleanup = new JdbcRunCleanupStore(db, SlotPorts.DATABASE, sinks);
         this.flowRunInputs = new JdbcFlowRunInputStore(db);
         this.deployments = new JdbcDeploymentStore(db);
         this.workPools = new JdbcWorkPoolStore(db);

@@ -39,7 +39,8 @@ public final class Database implements AutoCloseable {
     private final Settings jooqSettings = new Settings()
             .withExecuteLogging(false)
             .withRenderSchema(false)
-            .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
+            // Every name is quoted: columns such as "limit" are keywords, and all names are lower case anyway.
+            .withRenderQuotedNames(RenderQuotedNames.ALWAYS)
             .withRenderFormatted(false)
             .withDiagnosticsLogging(false)
             .withFetchWarnings(false);

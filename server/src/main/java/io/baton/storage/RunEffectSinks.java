@@ -36,4 +36,21 @@ public record RunEffectSinks(EventPublisher events, DeferredTaskQueue deferredTa
 
         CancellingTimeoutChecks NONE = (flowRunId, cancellingStateId) -> { };
     }
+
+    /**
+     * Forwards cancelling-timeout checks to whatever is attached (the cancellation-cleanup service when services
+     * run); checks arriving while nothing is attached are dropped, the service's periodic scan finds those runs.
+     */
+    public static final class CancellingChecksRelay implements CancellingTimeoutChecks {
+        private volatile CancellingTimeoutChecks target = CancellingTimeoutChecks.NONE;
+
+        public void attach(CancellingTimeoutChecks target) {
+            this.target = target == null ? CancellingTimeoutChecks.NONE : target;
+        }
+
+        @Override
+        public void schedule(UUID flowRunId, UUID cancellingStateId) {
+            target.schedule(flowRunId, cancellingStateId);
+        }
+    }
 }

@@ -2,6 +2,7 @@ package io.baton.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.baton.app.BatonServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,10 +32,13 @@ public final class Replay {
             "retry_type", "operator");
 
     private final ApiClient client;
+    private BatonServer socketServer;
     private final Map<String, String> ids = new LinkedHashMap<>();
     private final List<String> mismatches = new ArrayList<>();
     private java.util.function.UnaryOperator<JsonNode> bodyRewrite = java.util.function.UnaryOperator.identity();
     private int replayed;
+    private int framesSent;
+    private int framesReceived;
 
     public Replay(ApiClient client) {
         this.client = client.unvalidated();
@@ -81,6 +85,89 @@ public final class Replay {
             }
             return false;
         };
+    }
+
+    /** Lets {@link #runTraffic} open websockets to {@code server} (the one the client talks to). */
+    public Replay withSockets(BatonServer server) {
+        this.socketServer = server;
+        return this;
+    }
+
+    /**
+     * Replays every HTTP line accepted by {@code filter} and every websocket connection whose upgrade path it
+     * accepts, interleaved in file order. Each recorded socket is opened for real (subprotocol {@code prefect}),
+     * its client frames are sent in order with ids substituted, each recorded server frame is awaited and compared
+     * by {@code type} and shape, and after the connection's last line a ping is answered by a pong (the Prefect
+     * client's delivery checkpoint) before the socket is closed.
+     */
+    public Replay runTraffic(String recording, Predicate<JsonNode> filter) {
+        if (socketServer == null) {
+            throw new IllegalStateException("withSockets(server) first");
+        }
+        List<JsonNode> lines = lines(recording);
+        Map<Integer, Integer> lastLineOfSocket = new HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).path("kind").asText().startsWith("ws_")) {
+                lastLineOfSocket.put(lines.get(i).path("conn").asInt(), i);
+            }
+        }
+        Map<Integer, TestSocket> sockets = new LinkedHashMap<>();
+        try {
+            for (int i = 0; i < lines.size(); i++) {
+                JsonNode line = lines.get(i);
+                int conn = line.path("conn").asInt();
+                switch (line.path("kind").asText()) {
+                    case "http" -> {
+                        if (filter.test(line) && line.path("status").asInt() != 503) {
+                            exchange(recording, line);
+                        }
+                    }
+                    case "ws_open" -> {
+                        if (filter.test(line)) {
+                            sockets.put(conn, TestSocket.open(socketServer, substitute(path(line)).substring(4)));
+                        }
+                    }
+                    case "ws_msg" -> {
+                        TestSocket socket = sockets.get(conn);
+                        if (socket != null) {
+                            frame(recording, line, socket);
+                        }
+                    }
+                    default -> { }
+                }
+                TestSocket socket = sockets.get(conn);
+                if (socket != null && lastLineOfSocket.get(conn) == i) {
+                    socket.pingAndAwaitPong();
+                    socket.close();
+                    sockets.remove(conn);
+                }
+            }
+        } finally {
+            sockets.values().forEach(TestSocket::close);
+        }
+        return this;
+    }
+
+    private void frame(String recording, JsonNode line, TestSocket socket) {
+        JsonNode data = line.path("data");
+        String where = recording + " ws#" + line.path("conn").asInt() + " " + line.path("direction").asText() + " "
+                + data.path("type").asText(data.path("event").asText());
+        if ("client->server".equals(line.path("direction").asText())) {
+            socket.send(substitute(data.toString()));
+            framesSent++;
+            return;
+        }
+        JsonNode actual = socket.next();
+        framesReceived++;
+        if (actual == null) {
+            mismatches.add(where + ": no server frame");
+            return;
+        }
+        if (!data.path("type").equals(actual.path("type"))) {
+            mismatches.add(where + ": frame type " + actual.path("type") + ", recorded " + data.path("type"));
+            return;
+        }
+        compare(where, "$", data, actual);
     }
 
     /** Replays every HTTP line of {@code recording} accepted by {@code filter}. */
@@ -206,6 +293,16 @@ public final class Replay {
 
     public int replayed() {
         return replayed;
+    }
+
+    /** Websocket frames sent to the server by {@link #runTraffic}. */
+    public int framesSent() {
+        return framesSent;
+    }
+
+    /** Websocket frames awaited from the server by {@link #runTraffic}. */
+    public int framesReceived() {
+        return framesReceived;
     }
 
     public Map<String, String> ids() {

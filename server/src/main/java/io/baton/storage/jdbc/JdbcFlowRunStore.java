@@ -18,6 +18,7 @@ import io.baton.domain.filter.Criterion;
 import io.baton.domain.filter.Query;
 import io.baton.domain.orchestration.ClientInfo;
 import io.baton.domain.orchestration.OrchestrationOutcome;
+import io.baton.domain.orchestration.concurrency.DeploymentConcurrencyRules;
 import io.baton.domain.orchestration.OrchestrationResult;
 import io.baton.domain.orchestration.ResponseDetails;
 import io.baton.domain.orchestration.SetStateStatus;
@@ -266,18 +267,35 @@ public final class JdbcFlowRunStore implements FlowRunStore {
 
     @Override
     public boolean delete(UUID id) {
-        return db.write(dsl -> dsl.deleteFrom(FR.table()).where(FR.ID.eq(id)).execute() == 1);
+        return db.write(dsl -> deleteIn(dsl, id));
     }
 
     @Override
     public List<UUID> bulkDelete(Criterion criterion, int limit) {
         return db.write(dsl -> {
             List<UUID> ids = dsl.select(FR.ID).from(FR.table()).where(condition(dsl, criterion)).limit(limit).fetch(FR.ID);
-            if (!ids.isEmpty()) {
-                dsl.deleteFrom(FR.table()).where(FR.ID.in(ids)).execute();
+            List<UUID> deleted = new ArrayList<>();
+            for (UUID id : ids) {
+                if (deleteIn(dsl, id)) {
+                    deleted.add(id);
+                }
             }
-            return ids;
+            return deleted;
         });
+    }
+
+    /** Deletes a locked run, first giving back the deployment concurrency slot it holds (DATA-MODEL.md 3). */
+    private boolean deleteIn(DSLContext dsl, UUID id) {
+        if (!FlowRunRows.lock(dsl, id)) {
+            return false;
+        }
+        FlowRunRecord run = readIn(dsl, id).orElseThrow();
+        if (run.run().deploymentId() != null) {
+            SlotPorts.Binding bound = slots.bind(dsl);
+            DeploymentConcurrencyRules.releaseDeploymentSlot(run.run(), run.state(),
+                    TransactionPorts.create(dsl, bound.concurrency(), bound.leases()));
+        }
+        return dsl.deleteFrom(FR.table()).where(FR.ID.eq(id)).execute() == 1;
     }
 
     @Override

@@ -201,6 +201,34 @@ class FlowRunSequenceTest {
         assertThat(h.run.empiricalPolicy().isResuming()).isFalse();
     }
 
+    /**
+     * ORCHESTRATION.md 4.2 rule 12 sets {@code resuming} in its after-hook, and section 6 runs IncrementFlowRunCount
+     * before any after-hook: the PAUSED -> RUNNING transition of an in-process pause therefore still sees
+     * {@code resuming == false} and counts the run (the "run_count not incremented" of 4.3 holds for the suspend
+     * path, where the flag set on PAUSED -> SCHEDULED/Resuming is seen by the later PENDING -> RUNNING). The flag
+     * set by this transition lingers until the run finishes.
+     */
+    @Test
+    void inProcessPauseAndResumeCountsTheResumedRun() {
+        h.force(propose(PENDING));
+        h.propose(propose(RUNNING));
+        assertThat(h.run.runCount()).isEqualTo(1);
+        tick(10);
+        var pause = h.propose(new StateCreate(PAUSED, "Paused", null, null,
+                StateDetails.DEFAULT.withPause(fake.clock.instant().plusSeconds(3600), false, "p1")));
+        assertThat(pause.result().status()).isEqualTo(SetStateStatus.ACCEPT);
+        tick(10);
+        var resumed = h.propose(propose(RUNNING));
+        assertThat(resumed.result().status()).isEqualTo(SetStateStatus.ACCEPT);
+        assertThat(h.run.runCount()).isEqualTo(2);
+        assertThat(h.run.empiricalPolicy().isResuming()).isTrue();
+        tick(10);
+        var completed = h.propose(propose(COMPLETED));
+        assertThat(completed.result().status()).isEqualTo(SetStateStatus.ACCEPT);
+        assertThat(h.run.runCount()).isEqualTo(2);
+        assertThat(h.run.empiricalPolicy().isResuming()).isFalse();
+    }
+
     @Test
     void samePauseKeyFiresOnce() {
         h.force(propose(PENDING));

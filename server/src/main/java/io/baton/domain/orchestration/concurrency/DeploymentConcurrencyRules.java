@@ -9,6 +9,7 @@ import io.baton.domain.orchestration.port.CollisionStrategy;
 import io.baton.domain.orchestration.port.ConcurrencyLimit;
 import io.baton.domain.orchestration.port.DeploymentConcurrency;
 import io.baton.domain.orchestration.port.Lease;
+import io.baton.domain.orchestration.port.OrchestrationPorts;
 import io.baton.domain.orchestration.port.LeaseHolder;
 import io.baton.domain.run.FlowRun;
 import io.baton.domain.state.State;
@@ -208,24 +209,34 @@ public final class DeploymentConcurrencyRules {
     public static final class ReleaseFlowConcurrencySlots extends UniversalTransform<FlowRun> {
         @Override
         protected void after(OrchestrationContext<FlowRun> ctx) {
-            FlowRun run = ctx.run();
-            if (run.deploymentId() == null || !HOLDING_SLOT.contains(ctx.initialType())
-                    || HOLDING_SLOT.contains(ctx.validatedState().type())) {
+            if (HOLDING_SLOT.contains(ctx.validatedState().type())) {
                 return;
             }
-            UUID leaseId = ctx.initialState().details().deploymentConcurrencyLeaseId();
-            if (leaseId != null) {
-                Optional<Lease> lease = ctx.ports().leases().readLease(leaseId);
-                if (lease.isPresent()) {
-                    ctx.ports().concurrency().releaseSlots(lease.get().resourceIds(), lease.get().slots(), null);
-                    ctx.ports().leases().revokeLease(leaseId);
-                    return;
-                }
-            }
-            ctx.ports().deployments().findDeployment(run.deploymentId())
-                    .map(DeploymentConcurrency::limit)
-                    .ifPresent(limit -> ctx.ports().concurrency().releaseSlots(List.of(limit.id()), 1, null));
+            releaseDeploymentSlot(ctx.run(), ctx.initialState(), ctx.ports());
         }
+    }
+
+    /**
+     * Gives back the deployment concurrency slot a run in {@code current} holds (PENDING, RUNNING or CANCELLING runs
+     * of a deployment do): through its lease when the state names one that still exists (the lease is revoked),
+     * else one slot of the deployment's limit. Used when a run leaves those states and when it is deleted in one.
+     */
+    public static void releaseDeploymentSlot(FlowRun run, State current, OrchestrationPorts ports) {
+        if (run.deploymentId() == null || current == null || !HOLDING_SLOT.contains(current.type())) {
+            return;
+        }
+        UUID leaseId = current.details().deploymentConcurrencyLeaseId();
+        if (leaseId != null) {
+            Optional<Lease> lease = ports.leases().readLease(leaseId);
+            if (lease.isPresent()) {
+                ports.concurrency().releaseSlots(lease.get().resourceIds(), lease.get().slots(), null);
+                ports.leases().revokeLease(leaseId);
+                return;
+            }
+        }
+        ports.deployments().findDeployment(run.deploymentId())
+                .map(DeploymentConcurrency::limit)
+                .ifPresent(limit -> ports.concurrency().releaseSlots(List.of(limit.id()), 1, null));
     }
 
     /** Late-runs service: a CANCEL_NEW deployment at its limit cancels a run instead of marking it Late. */
