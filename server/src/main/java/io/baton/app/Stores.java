@@ -61,6 +61,13 @@ import io.baton.storage.jdbc.JdbcLogStore;
 import io.baton.storage.jdbc.JdbcResultStorageStore;
 import io.baton.storage.jdbc.JdbcTaskRunRecorderStore;
 
+import io.baton.storage.DeferredTaskStore;
+import io.baton.storage.RunViewStore;
+import io.baton.storage.jdbc.JdbcDeferredTaskStore;
+import io.baton.storage.jdbc.JdbcRunViewStore;
+import io.baton.tasks.TaskQueues;
+import io.baton.tasks.TaskWorkers;
+
 /** Every storage interface, bound to its JDBC implementation over one database. */
 public final class Stores {
 
@@ -89,6 +96,11 @@ public final class Stores {
     public final LogStore logs;
     public final TaskRunRecorderStore taskRunRecorder;
     public final EventStore events;
+    public final RunViewStore runViews;
+    public final DeferredTaskStore deferredTasks;
+    /** Deferred task runs waiting for delivery to task workers, and the task workers connected here. */
+    public final TaskQueues taskQueues = new TaskQueues();
+    public final TaskWorkers taskWorkers = new TaskWorkers();
     /** The event pipeline (not started): persistence, the task run recorder, live subscribers. */
     public final EventPipeline eventPipeline;
 
@@ -113,7 +125,7 @@ public final class Stores {
         this.events = new JdbcEventStore(db, recorder);
         // Server-side events (flow-run state changes) enter the same pipeline as client events.
         this.eventPipeline = new EventPipeline(events, new EventBus());
-        RunEffectSinks sinks = RunEffectSinks.NONE.withEvents(eventPipeline);
+        RunEffectSinks sinks = RunEffectSinks.NONE.withEvents(eventPipeline).withDeferredTasks(taskQueues);
         this.flowRuns = new JdbcFlowRunStore(db, SlotPorts.DATABASE, sinks);
         this.taskRuns = new JdbcTaskRunStore(db, SlotPorts.DATABASE, sinks);
         this.flowRunInputs = new JdbcFlowRunInputStore(db);
@@ -122,5 +134,7 @@ public final class Stores {
         this.workQueues = new JdbcWorkQueueStore(db);
         this.workers = new JdbcWorkerStore(db);
         this.scheduler = new JdbcSchedulerStore(db);
+        this.runViews = new JdbcRunViewStore(db);
+        this.deferredTasks = new JdbcDeferredTaskStore(db);
     }
 }
