@@ -21,6 +21,11 @@ import io.baton.http.routes.FlowRoutes;
 import io.baton.http.routes.FlowRunInputRoutes;
 import io.baton.http.routes.FlowRunRoutes;
 import io.baton.http.routes.EventRoutes;
+import io.baton.http.routes.FlowRunGraphRoutes;
+import io.baton.http.routes.MetricsRoutes;
+import io.baton.http.routes.TaskWorkerRoutes;
+import io.baton.http.routes.UiRoutes;
+import io.baton.http.routes.UiSettingsRoutes;
 import io.baton.http.routes.FlowRoutes;
 import io.baton.http.routes.LogRoutes;
 import io.baton.http.routes.RootRoutes;
@@ -105,6 +110,11 @@ public final class BatonServer implements AutoCloseable {
             List<RouteModule> routes = new ArrayList<>(routes(settings, stores));
             routes.add(new LogRoutes(stores.logs, logStream, sockets, settings.defaultLimit()));
             routes.add(new EventRoutes(stores.events, events, sockets));
+            routes.add(new UiRoutes(stores.runViews, stores.flowRuns, stores.taskRuns, contract));
+            routes.add(new UiSettingsRoutes(settings, System.getenv("PREFECT_UI_API_URL")));
+            routes.add(new FlowRunGraphRoutes(stores.runViews, FlowRunGraphRoutes.GraphSettings.fromEnvironment()));
+            routes.add(new TaskWorkerRoutes(stores.taskQueues, stores.taskWorkers, stores.deferredTasks, sockets));
+            routes.add(new MetricsRoutes(MetricsRoutes.enabledIn(System.getenv())));
             Javalin http = HttpServer.create(settings, contract, guards, routes, config -> { });
             http.start();
             log.info("Baton {} listening on http://{}:{}/api ({}), started in {} ms", Settings.PREFECT_VERSION,

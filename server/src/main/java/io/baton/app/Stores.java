@@ -65,6 +65,13 @@ import io.baton.storage.jdbc.JdbcLogStore;
 import io.baton.storage.jdbc.JdbcResultStorageStore;
 import io.baton.storage.jdbc.JdbcTaskRunRecorderStore;
 
+import io.baton.storage.DeferredTaskStore;
+import io.baton.storage.RunViewStore;
+import io.baton.storage.jdbc.JdbcDeferredTaskStore;
+import io.baton.storage.jdbc.JdbcRunViewStore;
+import io.baton.tasks.TaskQueues;
+import io.baton.tasks.TaskWorkers;
+
 /** Every storage interface, bound to its JDBC implementation over one database. */
 public final class Stores {
 
@@ -97,6 +104,11 @@ public final class Stores {
     /** Where accepted CANCELLING states ask for a timeout check (the cancellation-cleanup service, when running). */
     public final RunEffectSinks.CancellingChecksRelay cancellingChecks = new RunEffectSinks.CancellingChecksRelay();
     public final RunCleanupStore runCleanup;
+    public final RunViewStore runViews;
+    public final DeferredTaskStore deferredTasks;
+    /** Deferred task runs waiting for delivery to task workers, and the task workers connected here. */
+    public final TaskQueues taskQueues = new TaskQueues();
+    public final TaskWorkers taskWorkers = new TaskWorkers();
     /** The event pipeline (not started): persistence, the task run recorder, live subscribers. */
     public final EventPipeline eventPipeline;
 
@@ -121,7 +133,7 @@ public final class Stores {
         this.events = new JdbcEventStore(db, recorder);
         // Server-side events (flow-run state changes) enter the same pipeline as client events.
         this.eventPipeline = new EventPipeline(events, new EventBus());
-        RunEffectSinks sinks = new RunEffectSinks(eventPipeline, null, cancellingChecks);
+        RunEffectSinks sinks = new RunEffectSinks(eventPipeline, taskQueues, cancellingChecks);
         this.flowRuns = new JdbcFlowRunStore(db, SlotPorts.DATABASE, sinks);
         this.taskRuns = new JdbcTaskRunStore(db, SlotPorts.DATABASE, sinks);
         this.runCleanup = new JdbcRunCleanupStore(db, SlotPorts.DATABASE, sinks);
@@ -132,5 +144,7 @@ public final class Stores {
         this.workers = new JdbcWorkerStore(db);
         this.workerPolls = new JdbcWorkerPollStore(db, workQueues);
         this.scheduler = new JdbcSchedulerStore(db);
+        this.runViews = new JdbcRunViewStore(db);
+        this.deferredTasks = new JdbcDeferredTaskStore(db);
     }
 }

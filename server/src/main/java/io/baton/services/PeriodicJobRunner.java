@@ -17,8 +17,10 @@ public final class PeriodicJobRunner implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PeriodicJobRunner.class);
 
     private final ScheduledExecutorService executor;
+    private final List<PeriodicJob> jobs;
 
     private PeriodicJobRunner(List<PeriodicJob> services) {
+        this.jobs = List.copyOf(services);
         this.executor = Executors.newScheduledThreadPool(Math.max(1, Math.min(2, services.size())), r -> {
             Thread t = new Thread(r, "baton-services");
             t.setDaemon(true);
@@ -50,6 +52,15 @@ public final class PeriodicJobRunner implements AutoCloseable {
             executor.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        for (PeriodicJob job : jobs) {
+            if (job instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    log.warn("Background service {} did not stop cleanly", job.name(), e);
+                }
+            }
         }
     }
 }

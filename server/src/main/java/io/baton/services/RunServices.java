@@ -2,6 +2,7 @@ package io.baton.services;
 
 import io.baton.storage.RunCleanupStore;
 import io.baton.storage.RunEffectSinks;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,35 +11,45 @@ public final class RunServices {
 
     private RunServices() {}
 
-    public static List<BackgroundService> enabled(RunServiceSettings settings, RunCleanupStore store,
-                                                  RunEffectSinks.CancellingChecksRelay cancellingChecks) {
-        List<BackgroundService> out = new ArrayList<>();
+    public static List<PeriodicJob> enabled(RunServiceSettings settings, RunCleanupStore store,
+                                            RunEffectSinks.CancellingChecksRelay cancellingChecks) {
+        List<PeriodicJob> out = new ArrayList<>();
         if (settings.cancellationCleanupEnabled()) {
             CancellingTimeouts timeouts = new CancellingTimeouts(store, settings.cancellingTimeout());
+            cancellingChecks.attach(timeouts);
             CancellationCleanup cleanup = new CancellationCleanup(store, settings.cancellationCleanupLoop(),
                     settings.cancellingTimeout());
-            PeriodicService periodic = new PeriodicService(cleanup.name(), cleanup.interval(), cleanup::runOnce);
-            out.add(new BackgroundService() {
-                public String name() {
-                    return cleanup.name();
-                }
-
-                public void start() {
-                    cancellingChecks.attach(timeouts);
-                    periodic.start();
-                }
-
-                public void close() {
-                    cancellingChecks.attach(null);
-                    periodic.close();
-                    timeouts.close();
-                }
-            });
+            out.add(new WithTeardown(cleanup, () -> {
+                cancellingChecks.attach(null);
+                timeouts.close();
+            }));
         }
         if (settings.pauseExpirationsEnabled()) {
-            PauseExpirations pauses = new PauseExpirations(store, settings.pauseExpirationsLoop());
-            out.add(new PeriodicService(pauses.name(), pauses.interval(), pauses::runOnce));
+            out.add(new PauseExpirations(store, settings.pauseExpirationsLoop()));
         }
         return out;
+    }
+
+    /** A job that owns other resources (the timeout checks), released when the runner stops. */
+    private record WithTeardown(PeriodicJob job, Runnable teardown) implements PeriodicJob, AutoCloseable {
+        @Override
+        public String name() {
+            return job.name();
+        }
+
+        @Override
+        public Duration interval() {
+            return job.interval();
+        }
+
+        @Override
+        public void runOnce() {
+            job.runOnce();
+        }
+
+        @Override
+        public void close() {
+            teardown.run();
+        }
     }
 }

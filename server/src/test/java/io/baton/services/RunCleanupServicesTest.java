@@ -262,7 +262,7 @@ class RunCleanupServicesTest {
     @Test
     void theServicesAreOnlyThoseEnabled() {
         var all = RunServices.enabled(RunServiceSettings.DEFAULTS, store, new RunEffectSinks.CancellingChecksRelay());
-        assertThat(all).extracting(BackgroundService::name).containsExactly("cancellation-cleanup", "pause-expirations");
+        assertThat(all).extracting(PeriodicJob::name).containsExactly("cancellation-cleanup", "pause-expirations");
         var none = RunServices.enabled(RunServiceSettings.from(Map.of(
                 "PREFECT_SERVER_SERVICES_CANCELLATION_CLEANUP_ENABLED", "false",
                 "PREFECT_API_SERVICES_PAUSE_EXPIRATIONS_ENABLED", "false")), store,

@@ -25,6 +25,7 @@ public final class OpenApiContract {
 
     private final SchemaCompiler compiler;
     private final Map<String, Operation> operations;
+    private final Map<JsonNode, SchemaValidator> inline = new java.util.concurrent.ConcurrentHashMap<>();
 
     private OpenApiContract(SchemaCompiler compiler, Map<String, Operation> operations) {
         this.compiler = compiler;
@@ -93,6 +94,18 @@ public final class OpenApiContract {
         ErrorSink sink = ErrorSink.collecting();
         JsonNode input = value == null ? NullNode.instance : value;
         JsonNode coerced = compiler.named(schemaName).validate(input, Loc.root(locPrefix), sink, false);
+        return Validation.of(coerced, sink.errors());
+    }
+
+    /**
+     * Validates a document against an inline schema that may refer to components, for request bodies the
+     * published schema does not describe (the {@code /ui} routes). Compiled schemas are cached by value.
+     */
+    public Validation validateInline(JsonNode schema, JsonNode value, String... locPrefix) {
+        SchemaValidator validator = inline.computeIfAbsent(schema, s -> compiler.compile(s, null));
+        ErrorSink sink = ErrorSink.collecting();
+        JsonNode input = value == null ? NullNode.instance : value;
+        JsonNode coerced = validator.validate(input, Loc.root(locPrefix), sink, false);
         return Validation.of(coerced, sink.errors());
     }
 
