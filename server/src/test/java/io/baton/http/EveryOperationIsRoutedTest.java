@@ -10,7 +10,6 @@ import io.baton.testing.TestServers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,19 +30,6 @@ class EveryOperationIsRoutedTest {
 
     private static final Pattern PATH_PARAM = Pattern.compile("\\{([^}/]+)}");
 
-    /**
-     * Worker polling and run creation from a deployment, built on their own branch (the worker-polling work:
-     * WorkerPollStore, SlotUsage). Remove each entry as it lands; the test then holds them to the same rule.
-     */
-    static final Set<String> BUILT_ON_THE_POLLING_BRANCH = Set.of(
-            "POST /deployments/get_scheduled_flow_runs",
-            "POST /work_pools/{name}/get_scheduled_flow_runs",
-            "POST /work_queues/{id}/get_runs",
-            "POST /work_pools/{name}/concurrency_status",
-            "POST /work_queues/{id}/concurrency_status",
-            "POST /deployments/{id}/create_flow_run",
-            "POST /deployments/{id}/create_flow_run/bulk");
-
     @Parameter
     DbKind db;
 
@@ -59,7 +45,7 @@ class EveryOperationIsRoutedTest {
                 default -> null;
             };
             ApiClient.Response response = api.send(route.method(), path, body, Map.of());
-            if (isNoSuchRoute(response) && !BUILT_ON_THE_POLLING_BRANCH.contains(route.method() + " " + route.template())) {
+            if (isNoSuchRoute(response)) {
                 unrouted.add(route.method() + " " + route.template() + " -> " + response.status());
             } else if (response.status() >= 500) {
                 failed.add(route.method() + " " + route.template() + " -> " + response.status() + " " + response.raw());
