@@ -99,7 +99,7 @@ public final class BatonServer implements AutoCloseable {
         try {
             db.migrate();
             long migrated = System.nanoTime();
-            Stores stores = new Stores(db);
+            Stores stores = new Stores(db, settings.clock());
             SystemBlockTypes.fromClasspath().installInto(stores.blockTypes);
             OpenApiContract contract = contractLoad.join();
             log.debug("Database ready in {} ms", (migrated - started) / 1_000_000);
@@ -157,14 +157,14 @@ public final class BatonServer implements AutoCloseable {
                 new WorkQueueRoutes(stores.workQueues, settings),
                 new WorkerRoutes(stores.workers, settings),
                 new WorkerPollRoutes(stores.workerPolls, settings),
-                new DeploymentRunRoutes(stores.deployments, stores.flowRuns, stores.workQueues));
+                new DeploymentRunRoutes(stores.deployments, stores.flowRuns, stores.workQueues, stores.clock));
     }
 
     /** The background services started when services are enabled. */
     private static List<PeriodicJob> services(Stores stores) {
         ServiceSettings settings = ServiceSettings.fromEnvironment();
         List<PeriodicJob> services = new ArrayList<>(SchedulingServices.enabled(settings,
-                deploymentScheduler(stores, settings), stores.scheduler, stores.workers));
+                deploymentScheduler(stores, settings), stores.scheduler, stores.workers, stores.clock));
         services.add(new LeaseRepossessor(stores.leases));
         services.addAll(RunServices.enabled(RunServiceSettings.fromEnvironment(), stores.runCleanup, stores.cancellingChecks));
         return services;
@@ -172,7 +172,7 @@ public final class BatonServer implements AutoCloseable {
 
     private static DeploymentScheduler deploymentScheduler(Stores stores, ServiceSettings services) {
         return new DeploymentScheduler(stores.deployments, stores.scheduler, services.scheduler(),
-                services.deploymentBatchSize(), services.insertBatchSize());
+                services.deploymentBatchSize(), services.insertBatchSize(), stores.clock);
     }
 
     static OpenApiContract loadContract() {

@@ -1,6 +1,8 @@
 package io.baton.app;
 
+import io.baton.domain.Times;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -18,7 +20,8 @@ public record Settings(
         Duration csrfTokenExpiration,
         boolean servicesEnabled,
         Path home,
-        long maxParameterSize) {
+        long maxParameterSize,
+        Clock clock) {
 
     public static final String PREFECT_VERSION = "3.8.4";
     public static final String API_VERSION = "0.8.4";
@@ -46,32 +49,39 @@ public record Settings(
                         "PREFECT_SERVER_API_CSRF_TOKEN_EXPIRATION", "PREFECT_SERVER_CSRF_TOKEN_EXPIRATION")),
                 true,
                 home,
-                Long.parseLong(first(env, "524288", "PREFECT_SERVER_API_MAX_PARAMETER_SIZE")));
+                Long.parseLong(first(env, "524288", "PREFECT_SERVER_API_MAX_PARAMETER_SIZE")),
+                Times.CLOCK);
     }
 
     public Settings withListen(String host, int port) {
         return new Settings(host, port, database, defaultLimit, authString, csrfProtectionEnabled,
-                csrfTokenExpiration, servicesEnabled, home, maxParameterSize);
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock);
     }
 
     public Settings withServices(boolean enabled) {
         return new Settings(host, port, database, defaultLimit, authString, csrfProtectionEnabled,
-                csrfTokenExpiration, enabled, home, maxParameterSize);
+                csrfTokenExpiration, enabled, home, maxParameterSize, clock);
     }
 
     public Settings withDatabase(DatabaseUrl url) {
         return new Settings(host, port, url, defaultLimit, authString, csrfProtectionEnabled,
-                csrfTokenExpiration, servicesEnabled, home, maxParameterSize);
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock);
     }
 
     public Settings withAuthString(String auth) {
         return new Settings(host, port, database, defaultLimit, auth, csrfProtectionEnabled,
-                csrfTokenExpiration, servicesEnabled, home, maxParameterSize);
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock);
     }
 
     public Settings withCsrfProtection(boolean enabled) {
         return new Settings(host, port, database, defaultLimit, authString, enabled,
-                csrfTokenExpiration, servicesEnabled, home, maxParameterSize);
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock);
+    }
+
+    /** The server's notion of "now" wherever it decides an outcome (orchestration, scheduling, polling). */
+    public Settings withClock(Clock clock) {
+        return new Settings(host, port, database, defaultLimit, authString, csrfProtectionEnabled,
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock);
     }
 
     private static String first(Map<String, String> env, String fallback, String... names) {

@@ -1,5 +1,6 @@
 package io.baton.app;
 
+import io.baton.domain.Times;
 import io.baton.events.EventBus;
 import io.baton.events.EventPipeline;
 
@@ -71,11 +72,13 @@ import io.baton.storage.jdbc.JdbcDeferredTaskStore;
 import io.baton.storage.jdbc.JdbcRunViewStore;
 import io.baton.tasks.TaskQueues;
 import io.baton.tasks.TaskWorkers;
+import java.time.Clock;
 
 /** Every storage interface, bound to its JDBC implementation over one database. */
 public final class Stores {
 
     public final Database db;
+    public final Clock clock;
     public final FlowStore flows;
     public final ConfigurationStore configuration;
     public final CsrfTokenStore csrfTokens;
@@ -113,7 +116,13 @@ public final class Stores {
     public final EventPipeline eventPipeline;
 
     public Stores(Database db) {
+        this(db, Times.CLOCK);
+    }
+
+    /** {@code clock} is the server's "now" where it decides an outcome (orchestration, polling, scheduling). */
+    public Stores(Database db, Clock clock) {
         this.db = db;
+        this.clock = clock;
         this.flows = new JdbcFlowStore(db);
         this.configuration = new JdbcConfigurationStore(db);
         this.csrfTokens = new JdbcCsrfTokenStore(db);
@@ -134,9 +143,9 @@ public final class Stores {
         // Server-side events (flow-run state changes) enter the same pipeline as client events.
         this.eventPipeline = new EventPipeline(events, new EventBus());
         RunEffectSinks sinks = new RunEffectSinks(eventPipeline, taskQueues, cancellingChecks);
-        this.flowRuns = new JdbcFlowRunStore(db, SlotPorts.DATABASE, sinks);
-        this.taskRuns = new JdbcTaskRunStore(db, SlotPorts.DATABASE, sinks);
-        this.runCleanup = new JdbcRunCleanupStore(db, SlotPorts.DATABASE, sinks);
+        this.flowRuns = new JdbcFlowRunStore(db, SlotPorts.DATABASE, sinks, clock);
+        this.taskRuns = new JdbcTaskRunStore(db, SlotPorts.DATABASE, sinks, clock);
+        this.runCleanup = new JdbcRunCleanupStore(db, SlotPorts.DATABASE, sinks, clock);
         this.flowRunInputs = new JdbcFlowRunInputStore(db);
         this.deployments = new JdbcDeploymentStore(db);
         this.workPools = new JdbcWorkPoolStore(db);

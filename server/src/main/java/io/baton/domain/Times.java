@@ -1,5 +1,7 @@
 package io.baton.domain;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -10,6 +12,9 @@ import java.time.temporal.ChronoUnit;
 
 /** Time as the API sees it: microsecond precision, UTC, lenient parsing of the forms clients send. */
 public final class Times {
+
+    /** The system clock, ticking in microseconds like every timestamp the API stores. */
+    public static final Clock CLOCK = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 
     private Times() {}
 

@@ -12,8 +12,10 @@ import io.baton.domain.schedule.SchedulerSettings;
 import io.baton.storage.DeploymentStore;
 import io.baton.storage.SchedulerStore;
 import io.baton.storage.SchedulerStore.RunRow;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -33,9 +35,17 @@ public final class DeploymentScheduler {
     private final SchedulerSettings settings;
     private final int deploymentBatchSize;
     private final int insertBatchSize;
+    private final Clock clock;
 
     public DeploymentScheduler(DeploymentStore deployments, SchedulerStore store, SchedulerSettings settings,
             int deploymentBatchSize, int insertBatchSize) {
+        this(deployments, store, settings, deploymentBatchSize, insertBatchSize, Times.CLOCK);
+    }
+
+    /** {@code clock} is "now" for the periodic passes: where generated schedules start. */
+    public DeploymentScheduler(DeploymentStore deployments, SchedulerStore store, SchedulerSettings settings,
+            int deploymentBatchSize, int insertBatchSize, Clock clock) {
+        this.clock = clock;
         this.deployments = deployments;
         this.store = store;
         this.settings = settings;
@@ -78,7 +88,7 @@ public final class DeploymentScheduler {
                 maxRuns == null ? settings.maxRuns() : maxRuns,
                 minTime == null ? settings.minScheduledTime() : minTime,
                 horizon.isNegative() ? Duration.ZERO : horizon);
-        return insert(deployment, plan(deployment, start, window), Times.now());
+        return insert(deployment, plan(deployment, start, window), now());
     }
 
     private static List<RunRow> plan(Deployment d, Instant from, SchedulerSettings limits) {
@@ -119,6 +129,10 @@ public final class DeploymentScheduler {
         return inserted;
     }
 
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
     /** The periodic full pass ({@code schedule_deployments}). */
     public PeriodicJob service(Duration loop) {
         return new PeriodicJob() {
@@ -131,7 +145,7 @@ public final class DeploymentScheduler {
             }
 
             public void runOnce() {
-                schedule(Times.now(), null);
+                schedule(now(), null);
             }
         };
     }
@@ -148,7 +162,7 @@ public final class DeploymentScheduler {
             }
 
             public void runOnce() {
-                Instant now = Times.now();
+                Instant now = now();
                 schedule(now, now.minus(loop).minusSeconds(1));
             }
         };

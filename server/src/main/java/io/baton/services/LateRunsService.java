@@ -2,7 +2,9 @@ package io.baton.services;
 
 import io.baton.domain.Times;
 import io.baton.storage.SchedulerStore;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Marks runs Late once they are {@code after} past their scheduled start while still exactly "Scheduled"
@@ -16,8 +18,15 @@ public final class LateRunsService implements PeriodicJob {
     private final SchedulerStore store;
     private final Duration loop;
     private final Duration after;
+    private final Clock clock;
 
     public LateRunsService(SchedulerStore store, Duration loop, Duration after) {
+        this(store, loop, after, Times.CLOCK);
+    }
+
+    /** {@code clock} is "now": how late a run is. */
+    public LateRunsService(SchedulerStore store, Duration loop, Duration after, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.loop = loop;
         this.after = after;
@@ -35,7 +44,7 @@ public final class LateRunsService implements PeriodicJob {
 
     @Override
     public void runOnce() {
-        while (store.markLateRuns(Times.now(), after, BATCH) == BATCH) {
+        while (store.markLateRuns(clock.instant().truncatedTo(ChronoUnit.MICROS), after, BATCH) == BATCH) {
             // a full batch: there may be more overdue runs
         }
     }

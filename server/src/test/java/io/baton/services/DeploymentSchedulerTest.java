@@ -142,6 +142,8 @@ class DeploymentSchedulerTest {
         assertThat(first.get(st.MESSAGE)).isEqualTo("Flow run scheduled");
         JsonNode details = first.get(st.STATE_DETAILS);
         assertThat(Instant.parse(details.get("scheduled_time").asText())).isEqualTo(first.get(fr.EXPECTED_START_TIME));
+        // A runner's poll shows the scheduler's state without its run's id (it-test_serve_a_flow line 18).
+        assertThat(details.path("flow_run_id").isNull()).isTrue();
     }
 
     @Test

@@ -27,7 +27,7 @@ import io.baton.json.Json;
 import io.baton.storage.DeploymentStore;
 import io.baton.storage.FlowRunStore;
 import io.baton.storage.WorkQueueStore;
-import io.baton.storage.jdbc.orchestration.TransactionPorts;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -48,11 +48,13 @@ public final class DeploymentRunRoutes implements RouteModule {
     private final DeploymentStore deployments;
     private final FlowRunStore runs;
     private final WorkQueueStore queues;
+    private final Clock clock;
 
-    public DeploymentRunRoutes(DeploymentStore deployments, FlowRunStore runs, WorkQueueStore queues) {
+    public DeploymentRunRoutes(DeploymentStore deployments, FlowRunStore runs, WorkQueueStore queues, Clock clock) {
         this.deployments = deployments;
         this.runs = runs;
         this.queues = queues;
+        this.clock = clock;
     }
 
     @Override
@@ -60,7 +62,7 @@ public final class DeploymentRunRoutes implements RouteModule {
         r.post("/deployments/{id}/create_flow_run", call -> {
             Deployment deployment = deployment(call.uuid("id"));
             Upserted<FlowRunRecord> run = create(deployment, call.body(), client(call));
-            return Reply.createdOrOk(run.created(), FlowRunJson.flowRun(run.value(), TransactionPorts.CLOCK.instant()));
+            return Reply.createdOrOk(run.created(), FlowRunJson.flowRun(run.value(), clock.instant()));
         });
         r.post("/deployments/{id}/create_flow_run/bulk", call -> {
             JsonNode items = call.body();
@@ -114,7 +116,7 @@ public final class DeploymentRunRoutes implements RouteModule {
         tags.addAll(RunRequests.strings(body, "tags"));
         StateCreate state = StateJsonWriter.proposal(body.get("state"));
         if (state == null) {
-            Instant now = TransactionPorts.CLOCK.instant();
+            Instant now = clock.instant();
             state = new StateCreate(StateType.SCHEDULED, "Scheduled", null, null,
                     StateDetails.DEFAULT.withScheduledTime(now));
         }

@@ -26,7 +26,6 @@ import io.baton.json.Json;
 import io.baton.storage.FlowRunStore;
 import io.baton.storage.FlowRunStore.Transition;
 import io.baton.storage.jdbc.filter.FilterTargets;
-import io.baton.storage.jdbc.orchestration.TransactionPorts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -121,13 +120,13 @@ public final class FlowRunRoutes implements RouteModule {
         return ApiException.exceptionMessage(404, "Flow run with id " + id + " not found");
     }
 
-    private static List<ObjectNode> page(List<FlowRunRecord> records) {
+    private List<ObjectNode> page(List<FlowRunRecord> records) {
         Instant now = now();
         return records.stream().map(r -> FlowRunJson.flowRun(r, now)).toList();
     }
 
-    private static Instant now() {
-        return TransactionPorts.CLOCK.instant();
+    private Instant now() {
+        return settings.clock().instant();
     }
 
     private static NewFlowRun newRun(JsonNode b) {

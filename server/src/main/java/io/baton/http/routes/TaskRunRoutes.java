@@ -22,7 +22,6 @@ import io.baton.http.RouteModule;
 import io.baton.storage.FlowRunStore.Transition;
 import io.baton.storage.TaskRunStore;
 import io.baton.storage.jdbc.filter.FilterTargets;
-import io.baton.storage.jdbc.orchestration.TransactionPorts;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -83,13 +82,13 @@ public final class TaskRunRoutes implements RouteModule {
         });
     }
 
-    private static List<ObjectNode> page(List<TaskRunRecord> records) {
+    private List<ObjectNode> page(List<TaskRunRecord> records) {
         Instant now = now();
         return records.stream().map(r -> FlowRunJson.taskRun(r, now)).toList();
     }
 
-    private static Instant now() {
-        return TransactionPorts.CLOCK.instant();
+    private Instant now() {
+        return settings.clock().instant();
     }
 
     private static NewTaskRun newRun(JsonNode b) {

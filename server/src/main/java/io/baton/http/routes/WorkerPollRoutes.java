@@ -13,7 +13,6 @@ import io.baton.http.Paging;
 import io.baton.http.RouteModule;
 import io.baton.json.Json;
 import io.baton.storage.WorkerPollStore;
-import io.baton.storage.jdbc.orchestration.TransactionPorts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -158,7 +157,8 @@ public final class WorkerPollRoutes implements RouteModule {
         }
     }
 
-    private static Instant now() {
-        return TransactionPorts.CLOCK.instant();
+    /** Poll windows and slot ages are measured on the server's clock. */
+    private Instant now() {
+        return settings.clock().instant();
     }
 }

@@ -1,5 +1,6 @@
 package io.baton.storage.jdbc;
 
+import io.baton.domain.Times;
 import io.baton.storage.jdbc.orchestration.SlotPorts;
 
 import static io.baton.storage.jdbc.FlowRunRows.FR;
@@ -47,6 +48,7 @@ import io.baton.storage.jdbc.orchestration.TransactionPorts;
 import io.baton.storage.jdbc.tables.RunStateTables.ResultArtifactTable;
 import io.baton.storage.jdbc.tables.RunStateTables.StateTable;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,12 +80,19 @@ public final class JdbcFlowRunStore implements FlowRunStore {
 
     private final Database db;
     private final SlotPorts slots;
+    private final Clock clock;
     private volatile RunEffectSinks sinks;
 
     public JdbcFlowRunStore(Database db, SlotPorts slots, RunEffectSinks sinks) {
+        this(db, slots, sinks, Times.CLOCK);
+    }
+
+    /** {@code clock} is "now" for orchestration and the run columns it stamps. */
+    public JdbcFlowRunStore(Database db, SlotPorts slots, RunEffectSinks sinks, Clock clock) {
         this.db = db;
         this.slots = slots;
         this.sinks = sinks;
+        this.clock = clock;
     }
 
     /** Where effects of committed transitions go (events are wired once the event pipeline exists). */
@@ -95,7 +104,7 @@ public final class JdbcFlowRunStore implements FlowRunStore {
     @Override
     public Upserted<FlowRunRecord> create(NewFlowRun c, ClientInfo client) {
         Committed<Upserted<FlowRunRecord>> done = db.write(dsl -> {
-            Instant now = TransactionPorts.CLOCK.instant();
+            Instant now = clock.instant();
             UUID queueId = c.workQueueId() != null ? c.workQueueId() : resolveWorkQueue(dsl, c.workPoolName(), c.workQueueName());
             String queueName = c.workQueueName();
             if (queueId != null && queueName == null) {
@@ -130,7 +139,7 @@ public final class JdbcFlowRunStore implements FlowRunStore {
                     .onConflict(Sql.unqualified(FR.FLOW_ID), Sql.unqualified(FR.IDEMPOTENCY_KEY))
                     .doNothing()
                     .execute();
-            RunOrchestration orchestration = new RunOrchestration(dsl, slots.bind(dsl));
+            RunOrchestration orchestration = new RunOrchestration(dsl, slots.bind(dsl), clock);
             if (inserted == 1) {
                 FlowRunRecord created = readIn(dsl, id).orElseThrow();
                 StateCreate initial = c.state() == null ? StateCreate.of(StateType.PENDING) : c.state();
@@ -242,7 +251,7 @@ public final class JdbcFlowRunStore implements FlowRunStore {
                 }
                 changes.put(FR.JOB_VARIABLES, patch.jobVariables().get());
             }
-            changes.put(FR.UPDATED, TransactionPorts.CLOCK.instant());
+            changes.put(FR.UPDATED, clock.instant());
             dsl.update(FR.table()).set(changes).where(FR.ID.eq(id)).execute();
             return true;
         });
@@ -259,7 +268,7 @@ public final class JdbcFlowRunStore implements FlowRunStore {
             if (labels != null && labels.isObject()) {
                 merged.setAll((ObjectNode) labels);
             }
-            dsl.update(FR.table()).set(FR.LABELS, merged).set(FR.UPDATED, TransactionPorts.CLOCK.instant())
+            dsl.update(FR.table()).set(FR.LABELS, merged).set(FR.UPDATED, clock.instant())
                     .where(FR.ID.eq(id)).execute();
             return true;
         });
@@ -293,7 +302,7 @@ public final class JdbcFlowRunStore implements FlowRunStore {
         if (run.run().deploymentId() != null) {
             SlotPorts.Binding bound = slots.bind(dsl);
             DeploymentConcurrencyRules.releaseDeploymentSlot(run.run(), run.state(),
-                    TransactionPorts.create(dsl, bound.concurrency(), bound.leases()));
+                    TransactionPorts.create(dsl, bound.concurrency(), bound.leases(), clock));
         }
         return dsl.deleteFrom(FR.table()).where(FR.ID.eq(id)).execute() == 1;
     }
@@ -301,7 +310,7 @@ public final class JdbcFlowRunStore implements FlowRunStore {
     @Override
     public Optional<Transition> setState(UUID id, StateCreate proposal, boolean force, ClientInfo client) {
         Committed<Optional<Transition>> done = db.write(dsl -> {
-            RunOrchestration orchestration = new RunOrchestration(dsl, slots.bind(dsl));
+            RunOrchestration orchestration = new RunOrchestration(dsl, slots.bind(dsl), clock);
             if (!FlowRunRows.lock(dsl, id)) {
                 return new Committed<>(Optional.<Transition>empty(), orchestration);
             }
@@ -328,7 +337,7 @@ public final class JdbcFlowRunStore implements FlowRunStore {
     @Override
     public Optional<Transition> resume(UUID id, JsonNode runInput, ClientInfo client) {
         Committed<Optional<Transition>> done = db.write(dsl -> {
-            RunOrchestration orchestration = new RunOrchestration(dsl, slots.bind(dsl));
+            RunOrchestration orchestration = new RunOrchestration(dsl, slots.bind(dsl), clock);
             if (!FlowRunRows.lock(dsl, id)) {
                 return new Committed<>(Optional.<Transition>empty(), orchestration);
             }
@@ -346,7 +355,7 @@ public final class JdbcFlowRunStore implements FlowRunStore {
                             new ResponseDetails.Abort(rejection.get())), false)), orchestration);
                 }
             }
-            Instant now = TransactionPorts.CLOCK.instant();
+            Instant now = clock.instant();
             StateCreate proposal = state.details().pauseReschedule()
                     ? new StateCreate(StateType.SCHEDULED, "Resuming", null, null,
                             StateDetails.DEFAULT.withScheduledTime(now))
@@ -378,7 +387,7 @@ public final class JdbcFlowRunStore implements FlowRunStore {
         }
         String responseKey = keyset.get("response");
         if (responseKey != null) {
-            Instant now = TransactionPorts.CLOCK.instant();
+            Instant now = Times.now();
             dsl.insertInto(FLOW_RUN_INPUT.table())
                     .set(FLOW_RUN_INPUT.ID, Ids.uuid7(now))
                     .set(FLOW_RUN_INPUT.CREATED, now)
@@ -394,7 +403,7 @@ public final class JdbcFlowRunStore implements FlowRunStore {
 
     @Override
     public List<RunHistory.Bucket> history(Criterion criterion, Instant start, Instant end, Duration interval) {
-        Instant now = TransactionPorts.CLOCK.instant();
+        Instant now = clock.instant();
         List<RunHistory.Sample> samples = db.read(dsl -> FlowRunRows.select(dsl)
                 .where(condition(dsl, criterion))
                 .and(FR.EXPECTED_START_TIME.ge(start)).and(FR.EXPECTED_START_TIME.lt(end))

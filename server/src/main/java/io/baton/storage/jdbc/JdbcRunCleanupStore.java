@@ -3,6 +3,7 @@ package io.baton.storage.jdbc;
 import static io.baton.storage.jdbc.FlowRunRows.FR;
 import static io.baton.storage.jdbc.TaskRunRows.TR;
 
+import io.baton.domain.Times;
 import io.baton.domain.orchestration.ClientInfo;
 import io.baton.domain.orchestration.OrchestrationOutcome;
 import io.baton.domain.orchestration.SetStateStatus;
@@ -18,6 +19,7 @@ import io.baton.storage.jdbc.orchestration.SlotPorts;
 import io.baton.storage.jdbc.tables.FlowRunTable;
 import io.baton.storage.jdbc.tables.TaskRunTable;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -43,12 +45,19 @@ public final class JdbcRunCleanupStore implements RunCleanupStore {
 
     private final Database db;
     private final SlotPorts slots;
+    private final Clock clock;
     private final RunEffectSinks sinks;
 
     public JdbcRunCleanupStore(Database db, SlotPorts slots, RunEffectSinks sinks) {
+        this(db, slots, sinks, Times.CLOCK);
+    }
+
+    /** {@code clock} is "now" for orchestration and the run columns it stamps. */
+    public JdbcRunCleanupStore(Database db, SlotPorts slots, RunEffectSinks sinks, Clock clock) {
         this.db = db;
         this.slots = slots;
         this.sinks = sinks;
+        this.clock = clock;
     }
 
     @Override
@@ -162,7 +171,7 @@ public final class JdbcRunCleanupStore implements RunCleanupStore {
      */
     private Optional<Boolean> inLockedFlowRun(UUID id, Condition condition, FlowRunChange change) {
         Committed<Optional<Boolean>> done = db.write(dsl -> {
-            RunOrchestration orchestration = new RunOrchestration(dsl, slots.bind(dsl));
+            RunOrchestration orchestration = new RunOrchestration(dsl, slots.bind(dsl), clock);
             if (!lockSkipping(dsl, FR.table(), FR.ID, id, condition)) {
                 return new Committed<>(Optional.<Boolean>empty(), orchestration);
             }
@@ -175,7 +184,7 @@ public final class JdbcRunCleanupStore implements RunCleanupStore {
 
     private boolean transitionTask(UUID id, Condition condition, StateCreate proposal) {
         Committed<Boolean> done = db.write(dsl -> {
-            RunOrchestration orchestration = new RunOrchestration(dsl, slots.bind(dsl));
+            RunOrchestration orchestration = new RunOrchestration(dsl, slots.bind(dsl), clock);
             if (!lockSkipping(dsl, TR.table(), TR.ID, id, condition)) {
                 return new Committed<>(false, orchestration);
             }

@@ -115,7 +115,8 @@ public final class JdbcSchedulerStore implements SchedulerStore {
             for (int i = 0; i < ordered.size(); i++) {
                 RunRow r = ordered.get(i);
                 if (inserted.contains(r.id())) {
-                    StateDetails details = StateDetails.DEFAULT.withFlowRunId(r.id()).withScheduledTime(r.run().expectedStartTime());
+                    // Like the scheduler's runs on the wire: the state names its scheduled time, not its run.
+                    StateDetails details = StateDetails.DEFAULT.withScheduledTime(r.run().expectedStartTime());
                     states = states.values(stateIds.get(i), now, now, r.id(), ScheduledRun.STATE_TYPE, now,
                             ScheduledRun.STATE_NAME, ScheduledRun.STATE_MESSAGE, Json.toTree(details));
                     count++;

@@ -1,5 +1,6 @@
 package io.baton.storage.jdbc;
 
+import io.baton.domain.Times;
 import io.baton.storage.jdbc.orchestration.SlotPorts;
 
 import static io.baton.storage.jdbc.TaskRunRows.TR;
@@ -32,10 +33,10 @@ import io.baton.storage.RunEffectSinks;
 import io.baton.storage.TaskRunStore;
 import io.baton.storage.jdbc.filter.FilterCompiler;
 import io.baton.storage.jdbc.filter.FilterTargets;
-import io.baton.storage.jdbc.orchestration.TransactionPorts;
 import io.baton.storage.jdbc.tables.RunStateTables.ResultArtifactTable;
 import io.baton.storage.jdbc.tables.RunStateTables.StateTable;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -59,12 +60,19 @@ public final class JdbcTaskRunStore implements TaskRunStore {
 
     private final Database db;
     private final SlotPorts slots;
+    private final Clock clock;
     private volatile RunEffectSinks sinks;
 
     public JdbcTaskRunStore(Database db, SlotPorts slots, RunEffectSinks sinks) {
+        this(db, slots, sinks, Times.CLOCK);
+    }
+
+    /** {@code clock} is "now" for orchestration and the run columns it stamps. */
+    public JdbcTaskRunStore(Database db, SlotPorts slots, RunEffectSinks sinks, Clock clock) {
         this.db = db;
         this.slots = slots;
         this.sinks = sinks;
+        this.clock = clock;
     }
 
     public void sinks(RunEffectSinks sinks) {
@@ -74,12 +82,12 @@ public final class JdbcTaskRunStore implements TaskRunStore {
     @Override
     public Upserted<TaskRunRecord> create(NewTaskRun c, ClientInfo client) {
         Committed<Upserted<TaskRunRecord>> done = db.write(dsl -> {
-            RunOrchestration orchestration = new RunOrchestration(dsl, slots.bind(dsl));
+            RunOrchestration orchestration = new RunOrchestration(dsl, slots.bind(dsl), clock);
             Optional<UUID> existing = findByNaturalKey(dsl, c);
             if (existing.isPresent()) {
                 return new Committed<>(new Upserted<>(readIn(dsl, existing.get()).orElseThrow(), false), orchestration);
             }
-            Instant now = TransactionPorts.CLOCK.instant();
+            Instant now = clock.instant();
             UUID id = c.id() != null ? c.id() : Ids.uuid7(now);
             int inserted = dsl.insertInto(TR.table())
                     .set(TR.ID, id)
@@ -170,7 +178,7 @@ public final class JdbcTaskRunStore implements TaskRunStore {
     @Override
     public boolean rename(UUID id, String name) {
         return db.write(dsl -> {
-            var update = dsl.update(TR.table()).set(TR.UPDATED, TransactionPorts.CLOCK.instant());
+            var update = dsl.update(TR.table()).set(TR.UPDATED, clock.instant());
             if (name != null) {
                 update = update.set(TR.NAME, name);
             }
@@ -186,7 +194,7 @@ public final class JdbcTaskRunStore implements TaskRunStore {
     @Override
     public Optional<Transition> setState(UUID id, StateCreate proposal, boolean force, ClientInfo client) {
         Committed<Optional<Transition>> done = db.write(dsl -> {
-            RunOrchestration orchestration = new RunOrchestration(dsl, slots.bind(dsl));
+            RunOrchestration orchestration = new RunOrchestration(dsl, slots.bind(dsl), clock);
             if (!TaskRunRows.lock(dsl, id)) {
                 return new Committed<>(Optional.<Transition>empty(), orchestration);
             }
@@ -200,7 +208,7 @@ public final class JdbcTaskRunStore implements TaskRunStore {
 
     @Override
     public List<RunHistory.Bucket> history(Criterion criterion, Instant start, Instant end, Duration interval) {
-        Instant now = TransactionPorts.CLOCK.instant();
+        Instant now = clock.instant();
         List<RunHistory.Sample> samples = db.read(dsl -> TaskRunRows.select(dsl)
                 .where(condition(dsl, criterion))
                 .and(TR.EXPECTED_START_TIME.ge(start)).and(TR.EXPECTED_START_TIME.lt(end))

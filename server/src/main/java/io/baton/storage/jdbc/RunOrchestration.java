@@ -21,6 +21,7 @@ import io.baton.domain.run.TaskRunRecord;
 import io.baton.domain.state.StateCreate;
 import io.baton.storage.RunEffectSinks;
 import io.baton.storage.jdbc.orchestration.TransactionPorts;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,13 +37,15 @@ import org.jooq.DSLContext;
 final class RunOrchestration {
 
     private final DSLContext dsl;
+    private final Clock clock;
     private final OrchestrationEngine engine;
     private final List<JsonNode> events = new ArrayList<>();
     private final List<Consumer<RunEffectSinks>> deferred = new ArrayList<>();
 
-    RunOrchestration(DSLContext dsl, SlotPorts.Binding slots) {
+    RunOrchestration(DSLContext dsl, SlotPorts.Binding slots, Clock clock) {
         this.dsl = dsl;
-        this.engine = new OrchestrationEngine(TransactionPorts.create(dsl, slots.concurrency(), slots.leases()));
+        this.clock = clock;
+        this.engine = new OrchestrationEngine(TransactionPorts.create(dsl, slots.concurrency(), slots.leases(), clock));
     }
 
     OrchestrationOutcome<FlowRun> setFlowRunState(FlowRunRecord run, StateCreate proposal, boolean force,
@@ -60,7 +63,7 @@ final class RunOrchestration {
     }
 
     private void persistFlowRun(FlowRun before, OrchestrationOutcome<FlowRun> outcome) {
-        Instant now = TransactionPorts.CLOCK.instant();
+        Instant now = clock.instant();
         FlowRun run = outcome.run();
         if (outcome.wroteState()) {
             StateRows.insert(dsl, FLOW_RUN_STATE, run.id(), outcome.persistedState(), outcome.resultData(), run.id(), null);
@@ -78,7 +81,7 @@ final class RunOrchestration {
     }
 
     private void persistTaskRun(TaskRun before, OrchestrationOutcome<TaskRun> outcome) {
-        Instant now = TransactionPorts.CLOCK.instant();
+        Instant now = clock.instant();
         TaskRun run = outcome.run();
         if (outcome.wroteState()) {
             StateRows.insert(dsl, TASK_RUN_STATE, run.id(), outcome.persistedState(), outcome.resultData(),
@@ -103,7 +106,7 @@ final class RunOrchestration {
     private void common(SideEffect effect) {
         switch (effect) {
             case SideEffect.InsertTaskRunStateCache cache -> {
-                Instant now = TransactionPorts.CLOCK.instant();
+                Instant now = clock.instant();
                 dsl.insertInto(TASK_RUN_STATE_CACHE.table())
                         .set(TASK_RUN_STATE_CACHE.ID, Ids.uuid7(now))
                         .set(TASK_RUN_STATE_CACHE.CREATED, now)

@@ -105,8 +105,8 @@ class FlowRunSequenceTest {
     }
 
     @ParameterizedTest(name = "{0} ms ahead -> WAIT {1} s")
-    @CsvSource({"1499,1", "1500,2", "1501,2", "400,0", "500,1", "7000,7"})
-    void waitRoundsHalfUpToWholeSeconds(long millisAhead, long expected) {
+    @CsvSource({"1499,1", "1500,1", "1501,2", "501,1", "2500,2", "2600,3", "7000,7"})
+    void waitRoundsToWholeSecondsAsPrefectDoes(long millisAhead, long expected) {
         Instant at = fake.clock.instant().plusMillis(millisAhead);
         h.force(new StateCreate(SCHEDULED, null, null, null, StateDetails.DEFAULT.withScheduledTime(at)));
         var wait = h.propose(propose(RUNNING));
@@ -115,6 +115,17 @@ class FlowRunSequenceTest {
         assertThat(wait.result().state()).isEqualTo(h.current);
         assertThat(wait.httpStatus()).isEqualTo(200);
         assertThat(wait.persistedState()).isNull();
+    }
+
+    /** A runner that prefetches proposes RUNNING a moment early; under half a second to go is no wait. */
+    @ParameterizedTest(name = "{0} ms ahead -> ACCEPT")
+    @CsvSource({"1", "400", "500"})
+    void lessThanHalfASecondAheadIsAccepted(long millisAhead) {
+        Instant at = fake.clock.instant().plusMillis(millisAhead);
+        h.force(new StateCreate(SCHEDULED, null, null, null, StateDetails.DEFAULT.withScheduledTime(at)));
+        var running = h.propose(propose(RUNNING));
+        assertThat(running.result().status()).isEqualTo(SetStateStatus.ACCEPT);
+        assertThat(running.httpStatus()).isEqualTo(201);
     }
 
     @Test

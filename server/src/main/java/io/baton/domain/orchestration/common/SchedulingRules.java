@@ -6,8 +6,6 @@ import io.baton.domain.orchestration.TypeSet;
 import io.baton.domain.run.Run;
 import io.baton.domain.state.StateType;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -36,7 +34,11 @@ public final class SchedulingRules {
         }
     }
 
-    /** A run may not start before its scheduled time: WAIT for the remaining whole seconds. */
+    /**
+     * A run may not start before its scheduled time: WAIT for the remaining seconds, rounded to an integer (the
+     * client contract). A remainder that rounds to zero is no wait at all: a runner that prefetches proposes RUNNING
+     * a fraction of a second early and is accepted.
+     */
     public static final class WaitForScheduledTime<R extends Run> extends OrchestrationRule<R> {
         public static final String REASON = "Scheduled time is in the future";
 
@@ -56,17 +58,19 @@ public final class SchedulingRules {
             if (scheduled == null) {
                 return;
             }
-            Duration remaining = Duration.between(ctx.now(), scheduled);
-            if (remaining.isNegative() || remaining.isZero()) {
-                return;
+            long seconds = wholeSeconds(Duration.between(ctx.now(), scheduled));
+            if (seconds > 0) {
+                delay(ctx, seconds, REASON);
             }
-            delay(ctx, wholeSecondsHalfUp(remaining), REASON);
         }
     }
 
-    /** Seconds of {@code d} rounded to an integer, halves rounded up (the client contract is an integer). */
-    public static long wholeSecondsHalfUp(Duration d) {
-        BigDecimal seconds = BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9));
-        return seconds.setScale(0, RoundingMode.HALF_UP).longValueExact();
+    /**
+     * Seconds of {@code d} as Prefect counts them: the whole seconds, plus one when the fraction is more than a half
+     * (an exact half rounds to even, which for a fraction is down).
+     */
+    public static long wholeSeconds(Duration d) {
+        // Duration keeps floor seconds and a non-negative nano fraction, as Python's timedelta does.
+        return d.getSeconds() + (d.getNano() > 500_000_000 ? 1 : 0);
     }
 }

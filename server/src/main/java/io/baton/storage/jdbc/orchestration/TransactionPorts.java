@@ -5,6 +5,7 @@ import static io.baton.storage.jdbc.tables.RunStateTables.FLOW_RUN_STATE;
 import static io.baton.storage.jdbc.tables.RunStateTables.TASK_RUN_STATE;
 import static io.baton.storage.jdbc.tables.RunStateTables.TASK_RUN_STATE_CACHE;
 
+import io.baton.domain.Times;
 import io.baton.domain.orchestration.port.ConcurrencyPort;
 import io.baton.domain.orchestration.port.FlowRunLookup;
 import io.baton.domain.orchestration.port.LeasePort;
@@ -16,7 +17,6 @@ import io.baton.storage.jdbc.StateRows;
 import io.baton.storage.jdbc.tables.RunStateTables.ResultArtifactTable;
 import io.baton.storage.jdbc.tables.RunStateTables.StateTable;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.random.RandomGenerator;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -24,13 +24,14 @@ import org.jooq.impl.DSL;
 /** The orchestration ports, bound to one open transaction. */
 public final class TransactionPorts {
 
-    /** The API keeps microsecond timestamps; the clock ticks in microseconds so states never need truncating. */
-    public static final Clock CLOCK = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+    /** The API keeps microsecond timestamps; the system clock ticks in microseconds so states never need truncating. */
+    public static final Clock CLOCK = Times.CLOCK;
 
     private TransactionPorts() {}
 
-    public static OrchestrationPorts create(DSLContext dsl, ConcurrencyPort concurrency, LeasePort leases) {
-        return new OrchestrationPorts(CLOCK, OrchestrationSettings.DEFAULTS, new JdbcDeploymentPort(dsl), concurrency,
+    /** {@code clock} is "now" for every rule: the server's clock (production: {@link #CLOCK}). */
+    public static OrchestrationPorts create(DSLContext dsl, ConcurrencyPort concurrency, LeasePort leases, Clock clock) {
+        return new OrchestrationPorts(clock, OrchestrationSettings.DEFAULTS, new JdbcDeploymentPort(dsl), concurrency,
                 leases, taskCache(dsl), flowRuns(dsl), stateHistory(dsl), RandomGenerator.getDefault());
     }
 
