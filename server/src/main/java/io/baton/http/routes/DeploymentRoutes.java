@@ -94,7 +94,8 @@ public final class DeploymentRoutes implements RouteModule {
         r.post("/deployments/{id}/schedule", call -> {
             JsonNode body = call.body();
             Deployment deployment = found(deployments.read(call.uuid("id")).orElse(null));
-            Instant start = body.hasNonNull("start_time") ? Times.parse(body.get("start_time").asText()) : Times.now();
+            Instant start = body.hasNonNull("start_time") ? Times.parse(body.get("start_time").asText())
+                    : settings.clock().instant();
             Instant end = body.hasNonNull("end_time") ? Times.parse(body.get("end_time").asText()) : null;
             Duration minTime = body.hasNonNull("min_time")
                     ? Duration.ofNanos((long) (body.get("min_time").asDouble() * 1e9)) : null;
