@@ -10,12 +10,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(DbKind.class)
 class AuthAndCsrfTest {
+
+    @Parameter
+    DbKind db;
 
     @Test
     void basicAuthGuardsEveryRouteButTheProbes() {
-        try (BatonServer server = TestServers.fresh(DbKind.SQLITE, s -> s.withAuthString("admin:pass"))) {
+        try (BatonServer server = TestServers.fresh(db, s -> s.withAuthString("admin:pass"))) {
             ApiClient api = new ApiClient(server);
             var denied = api.post("/flows/filter", "{}").expect(401);
             assertThat(denied.body().get("exception_message").asText()).isEqualTo("Unauthorized");
@@ -29,7 +37,7 @@ class AuthAndCsrfTest {
 
     @Test
     void csrfTokensAreIssuedAndEnforced() {
-        try (BatonServer server = TestServers.fresh(DbKind.SQLITE, s -> s.withCsrfProtection(true))) {
+        try (BatonServer server = TestServers.fresh(db, s -> s.withCsrfProtection(true))) {
             ApiClient api = new ApiClient(server);
             var token = api.get("/csrf-token?client=client-1").expect(200).body();
             assertThat(token.get("client").asText()).isEqualTo("client-1");

@@ -118,7 +118,7 @@ class BlockApiTest {
         // An echoed placeholder keeps the secret; merge keeps other keys.
         api.patch("/block_documents/" + id, Map.of("data", Map.of("password", "********", "extra", 1))).expect(204);
         JsonNode merged = api.get("/block_documents/" + id + "?include_secrets=true").body().get("data");
-        assertThat(merged.toString()).isEqualTo("{\"password\":\"hunter2\",\"user\":\"bob\",\"extra\":1}");
+        assertThat(merged).isEqualTo(ApiClient.json("{\"password\":\"hunter2\",\"user\":\"bob\",\"extra\":1}"));
         api.patch("/block_documents/" + id, Map.of("data", Map.of("password", "new"), "merge_existing_data", false)).expect(204);
         assertThat(api.get("/block_documents/" + id + "?include_secrets=true").body().get("data").toString())
                 .isEqualTo("{\"password\":\"new\"}");

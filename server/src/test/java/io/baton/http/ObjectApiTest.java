@@ -83,6 +83,9 @@ class ObjectApiTest {
         assertThat(api.post("/artifacts/filter", Map.of("artifacts", Map.of("flow_run_id", Map.of("any_", List.of(flowRunId)))))
                 .body().size()).isEqualTo(2);
 
+        JsonNode read = api.get("/artifacts/" + second.get("id").asText()).expect(200).body();
+        assertThat(read.get("key").asText()).isEqualTo(key);
+        assertThat(read.get("metadata_").get("m").asText()).isEqualTo("x");
         api.patch("/artifacts/" + second.get("id").asText(), Map.of("description", "updated")).expect(204);
         assertThat(api.post("/artifacts/latest/filter", byKey).body().get(0).get("description").asText()).isEqualTo("updated");
         api.delete("/artifacts/" + second.get("id").asText()).expect(204);
@@ -148,5 +151,6 @@ class ObjectApiTest {
         JsonNode error = api.post("/templates/validate", "\"Hello {{ flow_run.name \"").expect(422).body();
         assertThat(error.get("error").get("line").asInt()).isEqualTo(1);
         api.post("/automations/templates/validate", "\"{% if x %}y\"").expect(422);
+        api.post("/automations/templates/validate", "\"{% if x %}y{% endif %}\"").expect(204);
     }
 }

@@ -6,7 +6,9 @@ import io.baton.testing.ApiClient;
 import io.baton.testing.Contract;
 import io.baton.testing.DbKind;
 import io.baton.testing.TestServers;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -52,7 +54,32 @@ class RootAndAdminApiTest {
         var missing = api.put("/admin/storage", Map.of("default_result_storage_block_id",
                 "6c0bd7dc-0b7c-4c4e-9ad6-6a2f8f9d6b1a")).expect(404);
         assertThat(missing.body().get("detail").asText()).isEqualTo("Block document not found");
+
+        // A document whose schema can write paths becomes the default; a plain one is refused.
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String type = api.post("/block_types/", Map.of("name", "Storage " + suffix, "slug", "storage-" + suffix))
+                .expect(201).body().get("id").asText();
+        String storage = blockDocument(type, List.of("read-path", "write-path"), "store-" + suffix);
+        String plain = blockDocument(type, List.of(), "plain-" + suffix);
+        try {
+            assertThat(api.put("/admin/storage", Map.of("default_result_storage_block_id", plain)).expect(422)
+                    .body().get("detail").asText()).isEqualTo("Block document is not a supported result storage block.");
+            var set = api.put("/admin/storage", Map.of("default_result_storage_block_id", storage)).expect(200).body();
+            assertThat(set.get("default_result_storage_block_id").asText()).isEqualTo(storage);
+            assertThat(api.get("/admin/storage").expect(200).body().get("default_result_storage_block_id").asText())
+                    .isEqualTo(storage);
+        } finally {
+            api.delete("/admin/storage").expect(204);
+        }
+        assertThat(api.get("/admin/storage").expect(200).body().get("default_result_storage_block_id").isNull()).isTrue();
     }
+
+    private String blockDocument(String typeId, List<String> capabilities, String name) {
+        String schema = api.post("/block_schemas/", Map.of("block_type_id", typeId, "capabilities", capabilities,
+                "fields", Map.of("title", name, "type", "object", "properties", Map.of()), "version", name))
+                .expect(201).body().get("id").asText();
+        return api.post("/block_documents/", Map.of("name", name, "block_schema_id", schema, "block_type_id", typeId,
+                "data", Map.of())).expect(201).body().get("id").asText();    }
 
     @Test
     void csrfTokenWhenProtectionIsOff() {

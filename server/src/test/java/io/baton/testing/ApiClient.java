@@ -31,19 +31,27 @@ public final class ApiClient {
             .build();
 
     private final String base;
+    /** The server's database, for {@link ContractCoverage}; null when built from a bare URL. */
+    private final DbKind db;
     private boolean validate = true;
 
     public ApiClient(BatonServer server) {
-        this("http://127.0.0.1:" + server.port());
+        this("http://127.0.0.1:" + server.port(),
+                server.database().isSqlite() ? DbKind.SQLITE : DbKind.POSTGRES);
     }
 
     public ApiClient(String base) {
+        this(base, null);
+    }
+
+    private ApiClient(String base, DbKind db) {
         this.base = base;
+        this.db = db;
     }
 
     /** A client that does not validate responses (for tests of deliberately odd exchanges). */
     public ApiClient unvalidated() {
-        ApiClient c = new ApiClient(base);
+        ApiClient c = new ApiClient(base, db);
         c.validate = false;
         return c;
     }
@@ -100,10 +108,16 @@ public final class ApiClient {
             String raw = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
             JsonNode json = raw.isEmpty() ? null : tryParse(raw);
             Response result = new Response(response.statusCode(), json, response.headers(), raw);
-            if (validate && result.status() >= 200 && result.status() < 300 && json != null) {
+            if (validate && result.status() >= 200 && result.status() < 300) {
                 String p = apiPath.substring(4);
-                List<String> problems = Contract.get().validate(method, p, result.status(), json);
-                assertThat(problems).as("%s %s answered a body outside the contract: %s", method, p, raw).isEmpty();
+                Contract contract = Contract.get();
+                if (json != null) {
+                    List<String> problems = contract.validate(method, p, result.status(), json);
+                    assertThat(problems).as("%s %s answered a body outside the contract: %s", method, p, raw).isEmpty();
+                }
+                contract.find(method, p)
+                        .filter(route -> json != null || raw.isEmpty() || contract.acceptsAnyBody(route, result.status()))
+                        .ifPresent(route -> ContractCoverage.record(route, db));
             }
             return result;
         } catch (IOException e) {

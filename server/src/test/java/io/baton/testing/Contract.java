@@ -118,6 +118,18 @@ public final class Contract {
         return messages.stream().map(ValidationMessage::getMessage).sorted().collect(Collectors.toList());
     }
 
+    /**
+     * Whether the 2xx of an operation declares an empty schema, which any body meets. Prefect declares
+     * {@code application/json: {}} for responses it streams itself: {@code GET /flow_runs/{id}/logs/download}
+     * answers {@code text/csv}, so a non-JSON body of such an operation still conforms.
+     */
+    public boolean acceptsAnyBody(Route route, int status) {
+        JsonNode responses = route.operation().path("responses");
+        JsonNode response = responses.has(String.valueOf(status)) ? responses.path(String.valueOf(status)) : responses.path("200");
+        JsonNode schema = response.path("content").path("application/json").path("schema");
+        return schema.isObject() && schema.isEmpty();
+    }
+
     /** Validates a value against a named component schema. */
     public List<String> validateComponent(String name, JsonNode value) {
         JsonSchema schema = compiled.computeIfAbsent("component " + name,
