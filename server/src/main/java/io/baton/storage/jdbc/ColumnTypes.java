@@ -2,6 +2,7 @@ package io.baton.storage.jdbc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.baton.json.Json;
+import io.baton.json.UtcMicros;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,11 +35,11 @@ public final class ColumnTypes {
             .withZone(ZoneOffset.UTC);
 
     public static String sqliteText(Instant instant) {
-        return SQLITE_TIMESTAMP.format(instant);
+        return UtcMicros.format(instant, SQLITE_TIMESTAMP);
     }
 
     public static Instant parseSqliteText(String s) {
-        return Instant.parse(s.indexOf(' ') == 10 ? s.replace(' ', 'T') : s);
+        return UtcMicros.parse(s);
     }
 
     private static final DialectBinding<Instant> INSTANT_BINDING = new DialectBinding<>(Instant.class) {
