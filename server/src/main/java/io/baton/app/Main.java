@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** {@code baton server start [--host H] [--port P] [--no-services]}, mirroring {@code prefect server start}. */
 @Command(name = "baton", mixinStandardHelpOptions = true, version = "baton " + Settings.PREFECT_VERSION,
         description = "A workflow orchestration server that speaks the Prefect 3 API.",
-        subcommands = Main.ServerCommand.class)
+        subcommands = {Main.ServerCommand.class, GenerateCommand.BenchCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -56,7 +56,7 @@ public final class Json {
         wire.addSerializer(Instant.class, new StdSerializer<>(Instant.class) {
             @Override
             public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-                gen.writeString(WIRE_TIMESTAMP.format(value));
+                gen.writeString(UtcMicros.format(value, WIRE_TIMESTAMP));
             }
         });
         wire.addSerializer(Duration.class, new StdSerializer<>(Duration.class) {
@@ -74,7 +74,7 @@ public final class Json {
     }
 
     public static String timestamp(Instant instant) {
-        return WIRE_TIMESTAMP.format(instant);
+        return UtcMicros.format(instant, WIRE_TIMESTAMP);
     }
 
     public static JsonNode read(String text) {

@@ -102,9 +102,13 @@ public final class ScenarioCommands {
                     + "state filter), POST /flow_runs/count and the UI dashboard aggregates that answer. "
                     + "Fill the server first with 'generate'.")
     public static final class Read extends Base {
+        @Option(names = "--queries", split = ",", description = "Run only the queries whose label contains one of "
+                + "these words, e.g. 'filter' for the two /flow_runs/filter queries (default: all).")
+        java.util.List<String> only;
+
         @Override
         public Integer call() throws Exception {
-            return Runs.run(new ReadScenario(), common, timing, spec);
+            return Runs.run(new ReadScenario(only == null ? java.util.List.of() : only), common, timing, spec);
         }
     }
 }

@@ -23,7 +23,15 @@ public final class ReadScenario implements Scenario {
 
     private final List<Query> queries = new ArrayList<>();
 
+    private final List<String> only;
+
     public ReadScenario() {
+        this(List.of());
+    }
+
+    /** Only the queries whose label contains one of {@code only} (all when it is empty). */
+    public ReadScenario(List<String> only) {
+        this.only = List.copyOf(only);
         queries.add(new Query("/flow_runs/filter", "/flow_runs/filter", () -> {
             ObjectNode body = Json.object();
             body.put("limit", 50);
@@ -91,6 +99,9 @@ public final class ReadScenario implements Scenario {
         ApiClient api = context.api();
         List<Query> answering = new ArrayList<>();
         for (Query query : queries) {
+            if (!only.isEmpty() && only.stream().noneMatch(query.label()::contains)) {
+                continue;
+            }
             ApiResponse probe = api.post(query.path(), query.body().get(), query.label());
             if (query.optional() && !probe.ok()) {
                 context.note("skipping " + query.label() + ": answered " + RunContext.describe(probe));

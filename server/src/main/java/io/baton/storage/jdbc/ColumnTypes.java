@@ -2,6 +2,7 @@ package io.baton.storage.jdbc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.baton.json.Json;
+import io.baton.json.UtcMicros;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,11 +35,11 @@ public final class ColumnTypes {
             .withZone(ZoneOffset.UTC);
 
     public static String sqliteText(Instant instant) {
-        return SQLITE_TIMESTAMP.format(instant);
+        return UtcMicros.format(instant, SQLITE_TIMESTAMP);
     }
 
     public static Instant parseSqliteText(String s) {
-        return Instant.parse(s.indexOf(' ') == 10 ? s.replace(' ', 'T') : s);
+        return UtcMicros.parse(s);
     }
 
     private static final DialectBinding<Instant> INSTANT_BINDING = new DialectBinding<>(Instant.class) {
@@ -87,8 +88,13 @@ public final class ColumnTypes {
 
         @Override
         JsonNode read(ResultSet rs, int index, boolean pg) throws SQLException {
-            String s = rs.getString(index);
-            return s == null ? null : Json.read(s);
+            if (pg) {
+                String s = rs.getString(index);
+                return s == null ? null : Json.read(s);
+            }
+            // SQLite hands out the stored UTF-8 as is: parsing bytes skips a String and Jackson's char reader.
+            byte[] utf8 = rs.getBytes(index);
+            return utf8 == null ? null : readJson(utf8);
         }
 
         @Override
@@ -101,6 +107,17 @@ public final class ColumnTypes {
             }
         }
     };
+
+    /** Most JSON columns of a run hold {@code {}} or {@code []}: those need no parser (fresh, mutable nodes). */
+    static JsonNode readJson(byte[] utf8) {
+        if (utf8.length == 2 && utf8[0] == '{' && utf8[1] == '}') {
+            return Json.object();
+        }
+        if (utf8.length == 2 && utf8[0] == '[' && utf8[1] == ']') {
+            return Json.array();
+        }
+        return Json.read(utf8);
+    }
 
     private static final DialectBinding<UUID> UUID_BINDING = new DialectBinding<>(UUID.class) {
         @Override

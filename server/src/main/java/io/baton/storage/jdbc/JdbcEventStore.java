@@ -20,6 +20,7 @@ import io.baton.storage.jdbc.tables.EventTables.EventResourcesTable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -43,6 +44,8 @@ public final class JdbcEventStore implements EventStore {
     private static final String PRIMARY_ROLE = "";
     private static final int MAX_BUCKETS = 1000;
     private static final int RESOURCE_ROWS_PER_STATEMENT = 1000;
+    /** 13 binds per row: far below both databases' bind parameter limits. */
+    private static final int EVENT_ROWS_PER_STATEMENT = 500;
     private static final EventResourcesTable RESOURCES = new EventResourcesTable("event_resources");
 
     private final Database db;
@@ -69,33 +72,13 @@ public final class JdbcEventStore implements EventStore {
             Set<UUID> stored = new HashSet<>(dsl.select(EVENTS.ID).from(EVENTS.table())
                     .where(EVENTS.ID.in(seen)).fetch(EVENTS.ID));
             Instant now = Times.now();
-            List<JsonNode> inserted = new ArrayList<>();
+            List<JsonNode> fresh = new ArrayList<>();
             for (JsonNode e : unique) {
-                UUID id = ReceivedEvents.id(e);
-                if (stored.contains(id)) {
-                    continue;
-                }
-                // A concurrent writer (another replica) may have stored it meanwhile: then nothing happens.
-                int rows = dsl.insertInto(EVENTS.table())
-                        .set(EVENTS.ID, id)
-                        .set(EVENTS.CREATED, now)
-                        .set(EVENTS.UPDATED, now)
-                        .set(EVENTS.OCCURRED, ReceivedEvents.occurred(e))
-                        .set(EVENTS.EVENT, e.get("event").asText())
-                        .set(EVENTS.RESOURCE_ID, e.get("resource").get("prefect.resource.id").asText())
-                        .set(EVENTS.RESOURCE, e.get("resource"))
-                        .set(EVENTS.RELATED_RESOURCE_IDS, relatedIds(e.get("related")))
-                        .set(EVENTS.RELATED, e.get("related"))
-                        .set(EVENTS.PAYLOAD, e.get("payload"))
-                        .set(EVENTS.RECEIVED, Times.parse(e.get("received").asText()))
-                        .set(EVENTS.RECORDED, now)
-                        .set(EVENTS.FOLLOWS, e.get("follows").isNull() ? null : UUID.fromString(e.get("follows").asText()))
-                        .onConflictDoNothing()
-                        .execute();
-                if (rows == 1) {
-                    inserted.add(e);
+                if (!stored.contains(ReceivedEvents.id(e))) {
+                    fresh.add(e);
                 }
             }
+            List<JsonNode> inserted = insertEvents(dsl, fresh, now);
             insertResources(dsl, inserted, now);
             List<RecordedTaskRun> taskRuns = new ArrayList<>();
             for (JsonNode e : inserted) {
@@ -104,6 +87,38 @@ public final class JdbcEventStore implements EventStore {
             recorder.recordIn(dsl, taskRuns);
             return inserted;
         });
+    }
+
+    /**
+     * One multi-row insert-or-ignore per chunk instead of one statement per event; the ids it returns are the
+     * rows really inserted (a concurrent writer, e.g. another replica, may have stored some meanwhile).
+     */
+    private static List<JsonNode> insertEvents(DSLContext dsl, List<JsonNode> events, Instant now) {
+        List<JsonNode> inserted = new ArrayList<>(events.size());
+        for (int from = 0; from < events.size(); from += EVENT_ROWS_PER_STATEMENT) {
+            List<JsonNode> chunk = events.subList(from, Math.min(events.size(), from + EVENT_ROWS_PER_STATEMENT));
+            var insert = dsl.insertInto(EVENTS.table(), EVENTS.ID, EVENTS.CREATED, EVENTS.UPDATED, EVENTS.OCCURRED,
+                    EVENTS.EVENT, EVENTS.RESOURCE_ID, EVENTS.RESOURCE, EVENTS.RELATED_RESOURCE_IDS, EVENTS.RELATED,
+                    EVENTS.PAYLOAD, EVENTS.RECEIVED, EVENTS.RECORDED, EVENTS.FOLLOWS);
+            for (JsonNode e : chunk) {
+                JsonNode follows = e.get("follows");
+                insert = insert.values(Arrays.asList(ReceivedEvents.id(e), now, now,
+                        ReceivedEvents.occurred(e), e.get("event").asText(),
+                        e.get("resource").get("prefect.resource.id").asText(), e.get("resource"),
+                        relatedIds(e.get("related")), e.get("related"), e.get("payload"),
+                        Times.parse(e.get("received").asText()), now,
+                        follows.isNull() ? null : UUID.fromString(follows.asText())));
+            }
+            // RETURNING written out: jOOQ emulates it on SQLite through the last rowid, one row only.
+            Set<UUID> ids = new HashSet<>(dsl.resultQuery("{0} returning id", insert.onConflictDoNothing())
+                    .coerce(EVENTS.ID).fetch(EVENTS.ID));
+            for (JsonNode e : chunk) {
+                if (ids.contains(ReceivedEvents.id(e))) {
+                    inserted.add(e);
+                }
+            }
+        }
+        return inserted;
     }
 
     private static void insertResources(DSLContext dsl, List<JsonNode> events, Instant now) {
