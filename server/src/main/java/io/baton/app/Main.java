@@ -21,7 +21,7 @@ public final class Main implements Runnable {
         new CommandLine(this).usage(System.out);
     }
 
-    @Command(name = "server", description = "Manage the Baton server.", subcommands = StartCommand.class)
+    @Command(name = "server", description = "Manage the Baton server.", subcommands = {StartCommand.class, TrainCommand.class})
     static final class ServerCommand implements Runnable {
         @Override
         public void run() {

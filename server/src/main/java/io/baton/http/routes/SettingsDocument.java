@@ -18,19 +18,23 @@ public final class SettingsDocument {
 
     private static final String OBFUSCATED = "********";
     private static final String HOME_PLACEHOLDER = "${home}";
-    private final JsonNode schemas;
+    private final java.util.function.Supplier<JsonNode> schemaSource;
+    private volatile JsonNode schemas;
     private volatile ObjectNode defaults;
 
-    public SettingsDocument(JsonNode schemas) {
-        this.schemas = schemas;
+    public SettingsDocument(java.util.function.Supplier<JsonNode> schemaSource) {
+        this.schemaSource = schemaSource;
     }
 
+    /** Reads the settings model from the bundled schema on first use, not at start-up. */
     public static SettingsDocument fromClasspath() {
-        try (InputStream in = SettingsDocument.class.getResourceAsStream("/openapi.json")) {
-            return new SettingsDocument(Json.MAPPER.readTree(in).path("components").path("schemas"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new SettingsDocument(() -> {
+            try (InputStream in = SettingsDocument.class.getResourceAsStream("/openapi.json")) {
+                return Json.MAPPER.readTree(in).path("components").path("schemas");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     public JsonNode render(Settings settings) {
@@ -62,6 +66,7 @@ public final class SettingsDocument {
 
     private ObjectNode defaults() {
         if (defaults == null) {
+            schemas = schemaSource.get();
             defaults = (ObjectNode) defaultsOf(schemas.path("Settings"), 0);
         }
         return defaults;
