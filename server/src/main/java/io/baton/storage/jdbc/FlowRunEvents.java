@@ -18,7 +18,10 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import java.util.List;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 /**
  * Builds the {@code prefect.flow-run.<StateName>} event of a persisted flow-run transition: the run as the
@@ -31,17 +34,20 @@ final class FlowRunEvents {
 
     static final int MAX_MESSAGE = 100_000;
 
+    private static final List<Field<?>> RELATED_FIELDS = List.of(FLOW_RUN.NAME, FLOW_RUN.TAGS, FLOW_RUN.CREATED_BY,
+            FLOW.ID, FLOW.NAME, FLOW.TAGS, DEPLOYMENT.ID, DEPLOYMENT.NAME, DEPLOYMENT.TAGS, WORK_QUEUE.ID,
+            WORK_QUEUE.NAME, WORK_POOL.ID, WORK_POOL.NAME, WORK_POOL.TYPE);
+
+    private static final HotStatement RELATED = HotStatement.select(RELATED_FIELDS, p -> DSL.select(RELATED_FIELDS)
+            .from(FLOW_RUN.table())
+            .join(FLOW.table()).on(FLOW.ID.eq(FLOW_RUN.FLOW_ID))
+            .leftJoin(DEPLOYMENT.table()).on(DEPLOYMENT.ID.eq(FLOW_RUN.DEPLOYMENT_ID))
+            .leftJoin(WORK_QUEUE.table()).on(WORK_QUEUE.ID.eq(FLOW_RUN.WORK_QUEUE_ID))
+            .leftJoin(WORK_POOL.table()).on(WORK_POOL.ID.eq(WORK_QUEUE.WORK_POOL_ID))
+            .where(FLOW_RUN.ID.eq(p.of(FLOW_RUN.ID))));
+
     static ObjectNode build(DSLContext dsl, EmitFlowRunStateEvent effect, FlowRun run) {
-        Record r = dsl.select(FLOW_RUN.NAME, FLOW_RUN.TAGS, FLOW_RUN.CREATED_BY, FLOW.ID, FLOW.NAME, FLOW.TAGS,
-                        DEPLOYMENT.ID, DEPLOYMENT.NAME, DEPLOYMENT.TAGS, WORK_QUEUE.ID, WORK_QUEUE.NAME,
-                        WORK_POOL.ID, WORK_POOL.NAME, WORK_POOL.TYPE)
-                .from(FLOW_RUN.table())
-                .join(FLOW.table()).on(FLOW.ID.eq(FLOW_RUN.FLOW_ID))
-                .leftJoin(DEPLOYMENT.table()).on(DEPLOYMENT.ID.eq(FLOW_RUN.DEPLOYMENT_ID))
-                .leftJoin(WORK_QUEUE.table()).on(WORK_QUEUE.ID.eq(FLOW_RUN.WORK_QUEUE_ID))
-                .leftJoin(WORK_POOL.table()).on(WORK_POOL.ID.eq(WORK_QUEUE.WORK_POOL_ID))
-                .where(FLOW_RUN.ID.eq(effect.flowRunId()))
-                .fetchOne();
+        Record r = RELATED.fetchFirst(dsl, effect.flowRunId());
         State validated = effect.validated();
         ObjectNode event = Json.object();
         event.put("occurred", Json.timestamp(validated.timestamp()));

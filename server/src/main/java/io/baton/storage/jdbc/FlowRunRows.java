@@ -17,11 +17,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SelectJoinStep;
+import org.jooq.SelectSelectStep;
+import org.jooq.impl.DSL;
 
 /** Selecting flow runs with their current state and work queue/pool, and writing orchestration results back. */
 final class FlowRunRows {
@@ -49,11 +52,39 @@ final class FlowRunRows {
     }
 
     static SelectJoinStep<Record> select(DSLContext dsl) {
-        return dsl.select(FIELDS).from(FR.table())
+        return joined(dsl.select(FIELDS));
+    }
+
+    private static SelectJoinStep<Record> joined(SelectSelectStep<Record> select) {
+        return select.from(FR.table())
                 .leftJoin(STATE.table()).on(STATE.ID.eq(FR.STATE_ID))
                 .leftJoin(RESULT.table()).on(RESULT.ID.eq(STATE.RESULT_ARTIFACT_ID))
                 .leftJoin(QUEUE.table()).on(QUEUE.ID.eq(FR.WORK_QUEUE_ID))
                 .leftJoin(POOL.table()).on(POOL.ID.eq(QUEUE.WORK_POOL_ID));
+    }
+
+    private static final HotStatement READ = HotStatement.select(FIELDS,
+            p -> joined(DSL.select(FIELDS)).where(FR.ID.eq(p.of(FR.ID))));
+
+    private static final HotStatement LOCK = HotStatement.select(List.of(FR.ID),
+            p -> DSL.select(FR.ID).from(FR.table()).where(FR.ID.eq(p.of(FR.ID))).forUpdate());
+
+    /** The run with its current state, queue and pool. */
+    static Optional<FlowRunRecord> read(DSLContext dsl, UUID id) {
+        return Optional.ofNullable(READ.fetchFirst(dsl, id)).map(FlowRunRows::map);
+    }
+
+    /**
+     * The run locked for a transition, with its current state. On SQLite the single writer already serializes
+     * transitions, so one read does. On PostgreSQL the lock stays a statement of its own: a locking read that
+     * waited for another transition would see that transition's run row but the joined state row of its own,
+     * older snapshot; the read after the lock takes a fresh snapshot.
+     */
+    static Optional<FlowRunRecord> lockAndRead(DSLContext dsl, UUID id) {
+        if (dsl.dialect() == org.jooq.SQLDialect.POSTGRES && !LOCK.exists(dsl, id)) {
+            return Optional.empty();
+        }
+        return read(dsl, id);
     }
 
     static FlowRunRecord map(Record r) {
@@ -72,26 +103,30 @@ final class FlowRunRows {
                 StateRows.map(r, STATE, RESULT));
     }
 
+    private static final HotStatement WRITE_BACK = HotStatement.update(p -> DSL.update(FR.table())
+            .set(FR.STATE_ID, p.of(FR.STATE_ID))
+            .set(FR.STATE_TYPE, p.of(FR.STATE_TYPE))
+            .set(FR.STATE_NAME, p.of(FR.STATE_NAME))
+            .set(FR.STATE_TIMESTAMP, p.of(FR.STATE_TIMESTAMP))
+            .set(FR.RUN_COUNT, p.of(FR.RUN_COUNT))
+            .set(FR.EXPECTED_START_TIME, p.of(FR.EXPECTED_START_TIME))
+            .set(FR.NEXT_SCHEDULED_START_TIME, p.of(FR.NEXT_SCHEDULED_START_TIME))
+            .set(FR.START_TIME, p.of(FR.START_TIME))
+            .set(FR.END_TIME, p.of(FR.END_TIME))
+            .set(FR.TOTAL_RUN_TIME, p.of(FR.TOTAL_RUN_TIME))
+            .set(FR.EMPIRICAL_POLICY, p.of(FR.EMPIRICAL_POLICY))
+            .set(FR.INFRASTRUCTURE_PID, p.of(FR.INFRASTRUCTURE_PID))
+            .set(FR.DEPLOYMENT_ID, p.of(FR.DEPLOYMENT_ID))
+            .set(FR.UPDATED, p.of(FR.UPDATED))
+            .where(FR.ID.eq(p.of(FR.ID))));
+
     /** Writes the columns orchestration maintains. */
     static void writeBack(DSLContext dsl, FlowRun run, Instant now) {
         RunBookkeeping b = run.bookkeeping();
-        dsl.update(FR.table())
-                .set(FR.STATE_ID, b.stateId())
-                .set(FR.STATE_TYPE, b.stateType() == null ? null : b.stateType().name())
-                .set(FR.STATE_NAME, b.stateName())
-                .set(FR.STATE_TIMESTAMP, b.stateTimestamp())
-                .set(FR.RUN_COUNT, b.runCount())
-                .set(FR.EXPECTED_START_TIME, b.expectedStartTime())
-                .set(FR.NEXT_SCHEDULED_START_TIME, b.nextScheduledStartTime())
-                .set(FR.START_TIME, b.startTime())
-                .set(FR.END_TIME, b.endTime())
-                .set(FR.TOTAL_RUN_TIME, b.totalRunTimeSeconds())
-                .set(FR.EMPIRICAL_POLICY, RunJson.flowRunPolicy(run.empiricalPolicy()))
-                .set(FR.INFRASTRUCTURE_PID, run.infrastructurePid())
-                .set(FR.DEPLOYMENT_ID, run.deploymentId())
-                .set(FR.UPDATED, now)
-                .where(FR.ID.eq(run.id()))
-                .execute();
+        WRITE_BACK.execute(dsl, b.stateId(), b.stateType() == null ? null : b.stateType().name(), b.stateName(),
+                b.stateTimestamp(), b.runCount(), b.expectedStartTime(), b.nextScheduledStartTime(), b.startTime(),
+                b.endTime(), b.totalRunTimeSeconds(), RunJson.flowRunPolicy(run.empiricalPolicy()),
+                run.infrastructurePid(), run.deploymentId(), now, run.id());
     }
 
     /** Takes the row lock that serializes transitions of one run (SQLite's single writer already does). */

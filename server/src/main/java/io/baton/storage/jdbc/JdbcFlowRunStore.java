@@ -112,33 +112,12 @@ public final class JdbcFlowRunStore implements FlowRunStore {
                         .fetchOne(WORK_QUEUE.NAME);
             }
             UUID id = Ids.uuid7(now);
-            int inserted = dsl.insertInto(FR.table())
-                    .set(FR.ID, id)
-                    .set(FR.CREATED, now)
-                    .set(FR.UPDATED, now)
-                    .set(FR.NAME, c.name() == null ? RunNames.generate() : c.name())
-                    .set(FR.FLOW_ID, c.flowId())
-                    .set(FR.FLOW_VERSION, c.flowVersion())
-                    .set(FR.DEPLOYMENT_ID, c.deploymentId())
-                    .set(FR.DEPLOYMENT_VERSION, c.deploymentVersion())
-                    .set(FR.PARAMETERS, orEmptyObject(c.parameters()))
-                    .set(FR.CONTEXT, orEmptyObject(c.context()))
-                    .set(FR.PARENT_TASK_RUN_ID, c.parentTaskRunId())
-                    .set(FR.INFRASTRUCTURE_DOCUMENT_ID, c.infrastructureDocumentId())
-                    .set(FR.EMPIRICAL_POLICY, RunJson.flowRunPolicy(c.empiricalPolicy() == null
-                            ? FlowRunPolicy.DEFAULT : c.empiricalPolicy()))
-                    .set(FR.TAGS, Rows.json(c.tags()))
-                    .set(FR.LABELS, labels(dsl, c))
-                    .set(FR.IDEMPOTENCY_KEY, c.idempotencyKey())
-                    .set(FR.WORK_QUEUE_ID, queueId)
-                    .set(FR.WORK_QUEUE_NAME, queueName)
-                    .set(FR.JOB_VARIABLES, orEmptyObject(c.jobVariables()))
-                    .set(FR.RUN_COUNT, 0)
-                    .set(FR.TOTAL_RUN_TIME, 0.0)
-                    .set(FR.AUTO_SCHEDULED, false)
-                    .onConflict(Sql.unqualified(FR.FLOW_ID), Sql.unqualified(FR.IDEMPOTENCY_KEY))
-                    .doNothing()
-                    .execute();
+            int inserted = INSERT.execute(dsl, id, now, now, c.name() == null ? RunNames.generate() : c.name(),
+                    c.flowId(), c.flowVersion(), c.deploymentId(), c.deploymentVersion(), orEmptyObject(c.parameters()),
+                    orEmptyObject(c.context()), c.parentTaskRunId(), c.infrastructureDocumentId(),
+                    RunJson.flowRunPolicy(c.empiricalPolicy() == null ? FlowRunPolicy.DEFAULT : c.empiricalPolicy()),
+                    Rows.json(c.tags()), labels(dsl, c), c.idempotencyKey(), queueId, queueName,
+                    orEmptyObject(c.jobVariables()), 0, 0.0, false);
             RunOrchestration orchestration = new RunOrchestration(dsl, slots.bind(dsl), clock);
             if (inserted == 1) {
                 FlowRunRecord created = readIn(dsl, id).orElseThrow();
@@ -154,6 +133,39 @@ public final class JdbcFlowRunStore implements FlowRunStore {
         done.orchestration().afterCommit(sinks);
         return done.value();
     }
+
+    /** The new run's row; a second run with the same (flow, idempotency key) inserts nothing. */
+    private static final HotStatement INSERT = HotStatement.update(p -> DSL.insertInto(FR.table())
+            .set(FR.ID, p.of(FR.ID))
+            .set(FR.CREATED, p.of(FR.CREATED))
+            .set(FR.UPDATED, p.of(FR.UPDATED))
+            .set(FR.NAME, p.of(FR.NAME))
+            .set(FR.FLOW_ID, p.of(FR.FLOW_ID))
+            .set(FR.FLOW_VERSION, p.of(FR.FLOW_VERSION))
+            .set(FR.DEPLOYMENT_ID, p.of(FR.DEPLOYMENT_ID))
+            .set(FR.DEPLOYMENT_VERSION, p.of(FR.DEPLOYMENT_VERSION))
+            .set(FR.PARAMETERS, p.of(FR.PARAMETERS))
+            .set(FR.CONTEXT, p.of(FR.CONTEXT))
+            .set(FR.PARENT_TASK_RUN_ID, p.of(FR.PARENT_TASK_RUN_ID))
+            .set(FR.INFRASTRUCTURE_DOCUMENT_ID, p.of(FR.INFRASTRUCTURE_DOCUMENT_ID))
+            .set(FR.EMPIRICAL_POLICY, p.of(FR.EMPIRICAL_POLICY))
+            .set(FR.TAGS, p.of(FR.TAGS))
+            .set(FR.LABELS, p.of(FR.LABELS))
+            .set(FR.IDEMPOTENCY_KEY, p.of(FR.IDEMPOTENCY_KEY))
+            .set(FR.WORK_QUEUE_ID, p.of(FR.WORK_QUEUE_ID))
+            .set(FR.WORK_QUEUE_NAME, p.of(FR.WORK_QUEUE_NAME))
+            .set(FR.JOB_VARIABLES, p.of(FR.JOB_VARIABLES))
+            .set(FR.RUN_COUNT, p.of(FR.RUN_COUNT))
+            .set(FR.TOTAL_RUN_TIME, p.of(FR.TOTAL_RUN_TIME))
+            .set(FR.AUTO_SCHEDULED, p.of(FR.AUTO_SCHEDULED))
+            .onConflict(Sql.unqualified(FR.FLOW_ID), Sql.unqualified(FR.IDEMPOTENCY_KEY))
+            .doNothing());
+
+    private static final HotStatement FLOW_LABELS = HotStatement.select(List.of(FLOW.LABELS),
+            p -> DSL.select(FLOW.LABELS).from(FLOW.table()).where(FLOW.ID.eq(p.of(FLOW.ID))));
+
+    private static final HotStatement DEPLOYMENT_LABELS = HotStatement.select(List.of(DEPLOYMENT.LABELS),
+            p -> DSL.select(DEPLOYMENT.LABELS).from(DEPLOYMENT.table()).where(DEPLOYMENT.ID.eq(p.of(DEPLOYMENT.ID))));
 
     /** A named pool resolves to its named queue, or to its default queue when no queue is named. */
     private static UUID resolveWorkQueue(DSLContext dsl, String poolName, String queueName) {
@@ -178,11 +190,10 @@ public final class JdbcFlowRunStore implements FlowRunStore {
     /** The deployment's (or else the flow's) labels, then the system labels, then the caller's. */
     private static JsonNode labels(DSLContext dsl, NewFlowRun c) {
         ObjectNode out = Json.object();
-        JsonNode parent = c.deploymentId() != null
-                ? dsl.select(DEPLOYMENT.LABELS).from(DEPLOYMENT.table()).where(DEPLOYMENT.ID.eq(c.deploymentId()))
-                        .fetchOptional(DEPLOYMENT.LABELS).orElse(null)
-                : dsl.select(FLOW.LABELS).from(FLOW.table()).where(FLOW.ID.eq(c.flowId()))
-                        .fetchOptional(FLOW.LABELS).orElse(null);
+        Record row = c.deploymentId() != null
+                ? DEPLOYMENT_LABELS.fetchFirst(dsl, c.deploymentId())
+                : FLOW_LABELS.fetchFirst(dsl, c.flowId());
+        JsonNode parent = row == null ? null : (JsonNode) row.get(0);
         if (parent != null && parent.isObject()) {
             out.setAll((ObjectNode) parent);
         }
@@ -206,7 +217,7 @@ public final class JdbcFlowRunStore implements FlowRunStore {
     }
 
     static Optional<FlowRunRecord> readIn(DSLContext dsl, UUID id) {
-        return FlowRunRows.select(dsl).where(FR.ID.eq(id)).fetchOptional(FlowRunRows::map);
+        return FlowRunRows.read(dsl, id);
     }
 
     @Override
@@ -311,10 +322,11 @@ public final class JdbcFlowRunStore implements FlowRunStore {
     public Optional<Transition> setState(UUID id, StateCreate proposal, boolean force, ClientInfo client) {
         Committed<Optional<Transition>> done = db.write(dsl -> {
             RunOrchestration orchestration = new RunOrchestration(dsl, slots.bind(dsl), clock);
-            if (!FlowRunRows.lock(dsl, id)) {
+            Optional<FlowRunRecord> locked = FlowRunRows.lockAndRead(dsl, id);
+            if (locked.isEmpty()) {
                 return new Committed<>(Optional.<Transition>empty(), orchestration);
             }
-            FlowRunRecord run = readIn(dsl, id).orElseThrow();
+            FlowRunRecord run = locked.get();
             OrchestrationOutcome<FlowRun> outcome = orchestration.setFlowRunState(run, proposal, force, client);
             return new Committed<>(Optional.of(new Transition(id, outcome.result(), outcome.wroteState())), orchestration);
         });

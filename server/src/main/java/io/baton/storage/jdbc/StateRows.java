@@ -1,5 +1,6 @@
 package io.baton.storage.jdbc;
 
+import static io.baton.storage.jdbc.tables.RunStateTables.FLOW_RUN_STATE;
 import static io.baton.storage.jdbc.tables.RunStateTables.RESULT_ARTIFACT;
 
 import io.baton.domain.Ids;
@@ -11,10 +12,13 @@ import io.baton.domain.state.StateType;
 import io.baton.storage.jdbc.tables.RunStateTables.ResultArtifactTable;
 import io.baton.storage.jdbc.tables.RunStateTables.StateTable;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 /**
  * Reading and writing state rows. A state's result {@code data} lives in an artifact row referenced by
@@ -60,17 +64,35 @@ public final class StateRows {
                     .set(RESULT_ARTIFACT.TASK_RUN_ID, taskRunId)
                     .execute();
         }
-        dsl.insertInto(table.table())
-                .set(table.ID, state.id())
-                .set(table.CREATED, state.timestamp())
-                .set(table.UPDATED, state.timestamp())
-                .set(table.RUN_ID, runId)
-                .set(table.TYPE, state.type().name())
-                .set(table.TIMESTAMP, state.timestamp())
-                .set(table.NAME, state.name())
-                .set(table.MESSAGE, state.message())
-                .set(table.STATE_DETAILS, RunJson.stateDetails(state.details()))
-                .set(table.RESULT_ARTIFACT_ID, artifactId)
-                .execute();
+        INSERTS.computeIfAbsent(table, StateRows::insertStatement).execute(dsl, state.id(), state.timestamp(),
+                state.timestamp(), runId, state.type().name(), state.timestamp(), state.name(), state.message(),
+                RunJson.stateDetails(state.details()), artifactId);
+    }
+
+    /** One rendered INSERT per state table (flow-run and task-run states). */
+    private static final Map<StateTable, HotStatement> INSERTS = new ConcurrentHashMap<>();
+
+    private static HotStatement insertStatement(StateTable table) {
+        return HotStatement.update(p -> DSL.insertInto(table.table())
+                .set(table.ID, p.of(table.ID))
+                .set(table.CREATED, p.of(table.CREATED))
+                .set(table.UPDATED, p.of(table.UPDATED))
+                .set(table.RUN_ID, p.of(table.RUN_ID))
+                .set(table.TYPE, p.of(table.TYPE))
+                .set(table.TIMESTAMP, p.of(table.TIMESTAMP))
+                .set(table.NAME, p.of(table.NAME))
+                .set(table.MESSAGE, p.of(table.MESSAGE))
+                .set(table.STATE_DETAILS, p.of(table.STATE_DETAILS))
+                .set(table.RESULT_ARTIFACT_ID, p.of(table.RESULT_ARTIFACT_ID)));
+    }
+
+    private static final HotStatement FLOW_RUN_STATE_AT = HotStatement.select(List.of(DSL.inline(1)),
+            p -> DSL.selectOne().from(FLOW_RUN_STATE.table())
+                    .where(FLOW_RUN_STATE.RUN_ID.eq(p.of(FLOW_RUN_STATE.RUN_ID)))
+                    .and(FLOW_RUN_STATE.TIMESTAMP.eq(p.of(FLOW_RUN_STATE.TIMESTAMP))));
+
+    /** True when the flow run already has a state at exactly {@code timestamp} (state timestamps are unique per run). */
+    public static boolean flowRunStateExistsAt(DSLContext dsl, UUID flowRunId, java.time.Instant timestamp) {
+        return FLOW_RUN_STATE_AT.exists(dsl, flowRunId, timestamp);
     }
 }

@@ -19,7 +19,6 @@ import io.baton.storage.jdbc.tables.RunStateTables.StateTable;
 import java.time.Clock;
 import java.util.random.RandomGenerator;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 /** The orchestration ports, bound to one open transaction. */
 public final class TransactionPorts {
@@ -66,8 +65,7 @@ public final class TransactionPorts {
     }
 
     private static StateHistoryPort stateHistory(DSLContext dsl) {
-        return (flowRunId, timestamp) -> dsl.fetchExists(DSL.selectOne().from(FLOW_RUN_STATE.table())
-                .where(FLOW_RUN_STATE.RUN_ID.eq(flowRunId)).and(FLOW_RUN_STATE.TIMESTAMP.eq(timestamp)));
+        return (flowRunId, timestamp) -> StateRows.flowRunStateExistsAt(dsl, flowRunId, timestamp);
     }
 
 }
