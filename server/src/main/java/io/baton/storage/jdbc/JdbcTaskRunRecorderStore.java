@@ -42,16 +42,13 @@ import org.slf4j.LoggerFactory;
  * stored id (the incoming id and its states' task_run_id are rewritten); the newest event of each run gives
  * the row; rows are upserted in id order (so concurrent recorders lock in the same order) and only replace
  * a stored row whose state is older; every state is inserted, duplicates ignored. Runs whose flow run does
- * not exist are skipped. Rows and states are written with multi-row statements (a batch of thousands of
- * events costs a handful of statements).
+ * not exist are skipped. Rows and states are written as JDBC batches of one prepared statement each (a
+ * batch of thousands of events costs a handful of statements).
  */
 public final class JdbcTaskRunRecorderStore implements TaskRunRecorderStore {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcTaskRunRecorderStore.class);
     static final StateTable TASK_RUN_STATE = new StateTable();
-    /** 25 binds per row, 10 per state row: far below both databases' bind parameter limits. */
-    private static final int RUN_ROWS_PER_STATEMENT = 500;
-    private static final int STATE_ROWS_PER_STATEMENT = 1000;
 
     private final Database db;
 
@@ -96,18 +93,22 @@ public final class JdbcTaskRunRecorderStore implements TaskRunRecorderStore {
         insertStates(dsl, states, now);
     }
 
-    /** One multi-row insert-or-ignore per chunk; states sorted by run then time. */
+    /** Insert-or-ignore of every state with one prepared statement (batched by the driver), in run-then-time order. */
     private static void insertStates(DSLContext dsl, List<State> states, Instant now) {
-        for (int from = 0; from < states.size(); from += STATE_ROWS_PER_STATEMENT) {
-            var insert = dsl.insertInto(TASK_RUN_STATE.table(), TASK_RUN_STATE.ID, TASK_RUN_STATE.CREATED,
-                    TASK_RUN_STATE.UPDATED, TASK_RUN_STATE.TASK_RUN_ID, TASK_RUN_STATE.TYPE, TASK_RUN_STATE.TIMESTAMP,
-                    TASK_RUN_STATE.NAME, TASK_RUN_STATE.MESSAGE, TASK_RUN_STATE.STATE_DETAILS, TASK_RUN_STATE.DATA);
-            for (State s : states.subList(from, Math.min(states.size(), from + STATE_ROWS_PER_STATEMENT))) {
-                insert = insert.values(Arrays.asList(s.id(), now, now, s.details().taskRunId(), s.type().name(),
-                        s.timestamp(), s.name(), s.message(), detailsJson(s.details()), s.data()));
-            }
-            insert.onConflictDoNothing().execute();
+        if (states.isEmpty()) {
+            return;
         }
+        var batch = dsl.batch(dsl.insertInto(TASK_RUN_STATE.table(), List.<Field<?>>of(TASK_RUN_STATE.ID,
+                        TASK_RUN_STATE.CREATED, TASK_RUN_STATE.UPDATED, TASK_RUN_STATE.TASK_RUN_ID, TASK_RUN_STATE.TYPE,
+                        TASK_RUN_STATE.TIMESTAMP, TASK_RUN_STATE.NAME, TASK_RUN_STATE.MESSAGE,
+                        TASK_RUN_STATE.STATE_DETAILS, TASK_RUN_STATE.DATA))
+                .values(Arrays.asList(new Object[10]))
+                .onConflictDoNothing());
+        for (State s : states) {
+            batch.bind(s.id(), now, now, s.details().taskRunId(), s.type().name(), s.timestamp(), s.name(), s.message(),
+                    detailsJson(s.details()), s.data());
+        }
+        batch.execute();
     }
 
     private List<RecordedTaskRun> withExistingFlowRuns(DSLContext dsl, List<RecordedTaskRun> runs) {
@@ -181,8 +182,8 @@ public final class JdbcTaskRunRecorderStore implements TaskRunRecorderStore {
             TASK_RUN.CACHE_EXPIRATION, TASK_RUN.TASK_VERSION, TASK_RUN.LABELS, TASK_RUN.FLOW_RUN_ID);
 
     /**
-     * One multi-row upsert per chunk of runs (ids unique and in id order): a stored row is replaced only when
-     * its state is older than the incoming one.
+     * One prepared upsert executed for every run (batched by the driver; ids unique, in id order): a stored row
+     * is replaced only when its state is older than the incoming one.
      */
     private static void upsertRuns(DSLContext dsl, List<TaskRun> runs, Instant now) {
         List<Field<?>> columns = new ArrayList<>();
@@ -195,18 +196,20 @@ public final class JdbcTaskRunRecorderStore implements TaskRunRecorderStore {
             update.put(Sql.unqualified(f), excludedOrStored(f, KEEP_WHEN_ABSENT.contains(f)));
         }
         update.put(Sql.unqualified(TASK_RUN.UPDATED), DSL.excluded(Sql.unqualified(TASK_RUN.UPDATED)));
-        for (int from = 0; from < runs.size(); from += RUN_ROWS_PER_STATEMENT) {
-            var insert = dsl.insertInto(TASK_RUN.table(), columns);
-            for (TaskRun run : runs.subList(from, Math.min(runs.size(), from + RUN_ROWS_PER_STATEMENT))) {
-                insert = insert.values(row(run, now));
-            }
-            insert.onConflict(Sql.unqualified(TASK_RUN.ID))
-                    .doUpdate()
-                    .set(update)
-                    .where(TASK_RUN.STATE_TIMESTAMP.isNull()
-                            .or(TASK_RUN.STATE_TIMESTAMP.lt(DSL.excluded(Sql.unqualified(TASK_RUN.STATE_TIMESTAMP)))))
-                    .execute();
+        if (runs.isEmpty()) {
+            return;
         }
+        var batch = dsl.batch(dsl.insertInto(TASK_RUN.table(), columns)
+                .values(Arrays.asList(new Object[columns.size()]))
+                .onConflict(Sql.unqualified(TASK_RUN.ID))
+                .doUpdate()
+                .set(update)
+                .where(TASK_RUN.STATE_TIMESTAMP.isNull()
+                        .or(TASK_RUN.STATE_TIMESTAMP.lt(DSL.excluded(Sql.unqualified(TASK_RUN.STATE_TIMESTAMP))))));
+        for (TaskRun run : runs) {
+            batch.bind(row(run, now).toArray());
+        }
+        batch.execute();
     }
 
     /** A run's values in the order id, created, updated, {@link #VALUE_COLUMNS}. */
