@@ -111,11 +111,13 @@ public final class JdbcEventStore implements EventStore {
             return List.of();
         }
         if (dsl.dialect() == SQLDialect.SQLITE) {
-            var batch = dsl.batch(eventInsert(dsl).values(Arrays.asList(new Object[EVENT_COLUMNS])).onConflictDoNothing());
+            List<Object[]> rows = new ArrayList<>(events.size());
             for (JsonNode e : events) {
-                batch.bind(eventRow(e, now).toArray());
+                rows.add(eventRow(e, now).toArray());
             }
-            int[] counts = batch.execute();
+            int[] counts = JdbcBatch.execute(dsl,
+                    eventInsert(dsl).values(Arrays.asList(new Object[EVENT_COLUMNS.size()])).onConflictDoNothing(),
+                    EVENT_COLUMNS, rows);
             List<JsonNode> inserted = new ArrayList<>(events.size());
             for (int i = 0; i < events.size(); i++) {
                 if (counts[i] != 0) {
@@ -142,12 +144,15 @@ public final class JdbcEventStore implements EventStore {
         return inserted;
     }
 
-    private static final int EVENT_COLUMNS = 13;
+    private static final List<Field<?>> EVENT_COLUMNS = List.of(EVENTS.ID, EVENTS.CREATED, EVENTS.UPDATED,
+            EVENTS.OCCURRED, EVENTS.EVENT, EVENTS.RESOURCE_ID, EVENTS.RESOURCE, EVENTS.RELATED_RESOURCE_IDS,
+            EVENTS.RELATED, EVENTS.PAYLOAD, EVENTS.RECEIVED, EVENTS.RECORDED, EVENTS.FOLLOWS);
+    private static final List<Field<?>> RESOURCE_COLUMNS = List.of(RESOURCES.ID, RESOURCES.CREATED,
+            RESOURCES.UPDATED, RESOURCES.OCCURRED, RESOURCES.RESOURCE_ID, RESOURCES.RESOURCE_ROLE, RESOURCES.RESOURCE,
+            RESOURCES.EVENT_ID);
 
     private static org.jooq.InsertValuesStepN<Record> eventInsert(DSLContext dsl) {
-        return dsl.insertInto(EVENTS.table(), List.<Field<?>>of(EVENTS.ID, EVENTS.CREATED, EVENTS.UPDATED,
-                EVENTS.OCCURRED, EVENTS.EVENT, EVENTS.RESOURCE_ID, EVENTS.RESOURCE, EVENTS.RELATED_RESOURCE_IDS,
-                EVENTS.RELATED, EVENTS.PAYLOAD, EVENTS.RECEIVED, EVENTS.RECORDED, EVENTS.FOLLOWS));
+        return dsl.insertInto(EVENTS.table(), EVENT_COLUMNS);
     }
 
     private static List<Object> eventRow(JsonNode e, Instant now) {
@@ -159,26 +164,25 @@ public final class JdbcEventStore implements EventStore {
                 follows.isNull() ? null : UUID.fromString(follows.asText()));
     }
 
-    /** One prepared statement executed for every resource row (batched by the driver). */
+    /** One prepared statement executed for every resource row (a JDBC batch). */
     private static void insertResources(DSLContext dsl, List<JsonNode> events, Instant now) {
         if (events.isEmpty()) {
             return;
         }
-        var batch = dsl.batch(dsl.insertInto(RESOURCES.table(), List.<Field<?>>of(RESOURCES.ID, RESOURCES.CREATED,
-                RESOURCES.UPDATED, RESOURCES.OCCURRED, RESOURCES.RESOURCE_ID, RESOURCES.RESOURCE_ROLE, RESOURCES.RESOURCE,
-                RESOURCES.EVENT_ID)).values(Arrays.asList(new Object[8])));
+        List<Object[]> rows = new ArrayList<>();
         for (JsonNode e : events) {
             UUID eventId = ReceivedEvents.id(e);
             Instant occurred = ReceivedEvents.occurred(e);
             JsonNode resource = e.get("resource");
-            batch.bind(UUID.randomUUID(), now, now, occurred, resource.get("prefect.resource.id").asText(), PRIMARY_ROLE,
-                    labelsOnly(resource), eventId);
+            rows.add(new Object[] {UUID.randomUUID(), now, now, occurred, resource.get("prefect.resource.id").asText(),
+                    PRIMARY_ROLE, labelsOnly(resource), eventId});
             for (JsonNode r : e.get("related")) {
-                batch.bind(UUID.randomUUID(), now, now, occurred, r.get("prefect.resource.id").asText(),
-                        r.get("prefect.resource.role").asText(), labelsOnly(r), eventId);
+                rows.add(new Object[] {UUID.randomUUID(), now, now, occurred, r.get("prefect.resource.id").asText(),
+                        r.get("prefect.resource.role").asText(), labelsOnly(r), eventId});
             }
         }
-        batch.execute();
+        JdbcBatch.execute(dsl, dsl.insertInto(RESOURCES.table(), RESOURCE_COLUMNS)
+                .values(Arrays.asList(new Object[RESOURCE_COLUMNS.size()])), RESOURCE_COLUMNS, rows);
     }
 
     private static JsonNode labelsOnly(JsonNode resource) {

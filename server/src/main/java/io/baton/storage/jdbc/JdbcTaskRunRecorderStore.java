@@ -93,22 +93,22 @@ public final class JdbcTaskRunRecorderStore implements TaskRunRecorderStore {
         insertStates(dsl, states, now);
     }
 
-    /** Insert-or-ignore of every state with one prepared statement (batched by the driver), in run-then-time order. */
+    /** Insert-or-ignore of every state with one prepared statement (a JDBC batch), in run-then-time order. */
     private static void insertStates(DSLContext dsl, List<State> states, Instant now) {
         if (states.isEmpty()) {
             return;
         }
-        var batch = dsl.batch(dsl.insertInto(TASK_RUN_STATE.table(), List.<Field<?>>of(TASK_RUN_STATE.ID,
-                        TASK_RUN_STATE.CREATED, TASK_RUN_STATE.UPDATED, TASK_RUN_STATE.TASK_RUN_ID, TASK_RUN_STATE.TYPE,
-                        TASK_RUN_STATE.TIMESTAMP, TASK_RUN_STATE.NAME, TASK_RUN_STATE.MESSAGE,
-                        TASK_RUN_STATE.STATE_DETAILS, TASK_RUN_STATE.DATA))
-                .values(Arrays.asList(new Object[10]))
-                .onConflictDoNothing());
+        List<Field<?>> columns = List.of(TASK_RUN_STATE.ID, TASK_RUN_STATE.CREATED, TASK_RUN_STATE.UPDATED,
+                TASK_RUN_STATE.TASK_RUN_ID, TASK_RUN_STATE.TYPE, TASK_RUN_STATE.TIMESTAMP, TASK_RUN_STATE.NAME,
+                TASK_RUN_STATE.MESSAGE, TASK_RUN_STATE.STATE_DETAILS, TASK_RUN_STATE.DATA);
+        List<Object[]> rows = new ArrayList<>(states.size());
         for (State s : states) {
-            batch.bind(s.id(), now, now, s.details().taskRunId(), s.type().name(), s.timestamp(), s.name(), s.message(),
-                    detailsJson(s.details()), s.data());
+            rows.add(new Object[] {s.id(), now, now, s.details().taskRunId(), s.type().name(), s.timestamp(), s.name(),
+                    s.message(), detailsJson(s.details()), s.data()});
         }
-        batch.execute();
+        JdbcBatch.execute(dsl, dsl.insertInto(TASK_RUN_STATE.table(), columns)
+                .values(Arrays.asList(new Object[columns.size()]))
+                .onConflictDoNothing(), columns, rows);
     }
 
     private List<RecordedTaskRun> withExistingFlowRuns(DSLContext dsl, List<RecordedTaskRun> runs) {
@@ -182,7 +182,7 @@ public final class JdbcTaskRunRecorderStore implements TaskRunRecorderStore {
             TASK_RUN.CACHE_EXPIRATION, TASK_RUN.TASK_VERSION, TASK_RUN.LABELS, TASK_RUN.FLOW_RUN_ID);
 
     /**
-     * One prepared upsert executed for every run (batched by the driver; ids unique, in id order): a stored row
+     * One prepared upsert executed for every run (a JDBC batch; ids unique, in id order): a stored row
      * is replaced only when its state is older than the incoming one.
      */
     private static void upsertRuns(DSLContext dsl, List<TaskRun> runs, Instant now) {
@@ -199,17 +199,20 @@ public final class JdbcTaskRunRecorderStore implements TaskRunRecorderStore {
         if (runs.isEmpty()) {
             return;
         }
-        var batch = dsl.batch(dsl.insertInto(TASK_RUN.table(), columns)
+        List<Field<?>> bound = new ArrayList<>(List.of(TASK_RUN.ID, TASK_RUN.CREATED, TASK_RUN.UPDATED));
+        bound.addAll(VALUE_COLUMNS);
+        List<Object[]> rows = new ArrayList<>(runs.size());
+        for (TaskRun run : runs) {
+            rows.add(row(run, now).toArray());
+        }
+        JdbcBatch.execute(dsl, dsl.insertInto(TASK_RUN.table(), columns)
                 .values(Arrays.asList(new Object[columns.size()]))
                 .onConflict(Sql.unqualified(TASK_RUN.ID))
                 .doUpdate()
                 .set(update)
                 .where(TASK_RUN.STATE_TIMESTAMP.isNull()
-                        .or(TASK_RUN.STATE_TIMESTAMP.lt(DSL.excluded(Sql.unqualified(TASK_RUN.STATE_TIMESTAMP))))));
-        for (TaskRun run : runs) {
-            batch.bind(row(run, now).toArray());
-        }
-        batch.execute();
+                        .or(TASK_RUN.STATE_TIMESTAMP.lt(DSL.excluded(Sql.unqualified(TASK_RUN.STATE_TIMESTAMP))))),
+                bound, rows);
     }
 
     /** A run's values in the order id, created, updated, {@link #VALUE_COLUMNS}. */
