@@ -37,7 +37,7 @@ public final class EventPipeline implements EventPublisher, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EventPipeline.class);
     /** Events per transaction: big enough that commits are not what limits throughput. */
-    static final int MAX_BATCH = 2_000;
+    static final int MAX_BATCH = 1_000;
     /** Client-event permits: two full batches waiting while one is written. */
     static final int MAX_QUEUED_WEIGHT = 2 * MAX_BATCH;
     /** One permit per this many bytes of an event's JSON (a 1.5 MB event weighs 366 ordinary ones). */
