@@ -6,12 +6,14 @@ import io.baton.storage.EventStore;
 import io.baton.storage.StorageUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,23 +24,39 @@ import org.slf4j.LoggerFactory;
  * stored (duplicates by id ignored), their task runs recorded in the same transaction, and after the commit
  * the new events go to the {@link EventBus}.
  *
- * <p>{@link #ingest} blocks until its events are committed, so a websocket that processes frames in order
- * only answers a ping after every event before it is durable. {@link #publish} (server-emitted events) only
- * enqueues: it never waits for the database, so it is safe to call inside another write transaction (on
- * SQLite that transaction holds the only write connection).
+ * <p>Submissions are written and completed in the order they were accepted, so a caller that waits for its
+ * latest submission knows every earlier one of its own is settled (committed, or failed before it).
+ *
+ * <p>Memory is bounded by admission: client events take permits (about one per event, more for large ones)
+ * that the writer returns once their batch is settled; {@link #submit} waits while none are left, which is
+ * what stops a websocket from reading further frames. {@link #publish} (server-emitted events) never waits
+ * for the database, so it is safe to call inside another write transaction (on SQLite that transaction holds
+ * the only write connection); it is bounded separately by {@link #MAX_SERVER_EVENTS_QUEUED}.
  */
 public final class EventPipeline implements EventPublisher, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EventPipeline.class);
-    static final int MAX_BATCH = 250;
-    private static final int QUEUE_CAPACITY = 50_000;
+    /** Events per transaction: big enough that commits are not what limits throughput. */
+    static final int MAX_BATCH = 1_000;
+    /** Client-event permits: two full batches waiting while one is written. */
+    static final int MAX_QUEUED_WEIGHT = 2 * MAX_BATCH;
+    /** One permit per this many bytes of an event's JSON (a 1.5 MB event weighs 366 ordinary ones). */
+    static final int BYTES_PER_PERMIT = 4096;
+    private static final int MAX_SERVER_EVENTS_QUEUED = 50_000;
+    private static final Duration ADMISSION_WAIT = Duration.ofSeconds(10);
     private static final int ASYNC_ATTEMPTS = 5;
 
-    private record Submission(List<JsonNode> events, CompletableFuture<List<JsonNode>> done, int attempt) {}
+    private record Submission(List<JsonNode> events, CompletableFuture<List<JsonNode>> done, int weight,
+                              int attempt) {
+        boolean fromClient() {
+            return done != null;
+        }
+    }
 
     private final EventStore store;
     private final EventBus bus;
-    private final BlockingQueue<Submission> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final LinkedBlockingQueue<Submission> queue = new LinkedBlockingQueue<>();
+    private final Semaphore room = new Semaphore(MAX_QUEUED_WEIGHT, true);
     private final Thread writer;
     private volatile boolean running = true;
 
@@ -57,6 +75,42 @@ public final class EventPipeline implements EventPublisher, AutoCloseable {
         return bus;
     }
 
+    /** The admission weight of an event whose JSON has {@code bytes} characters. */
+    public static int weight(int bytes) {
+        return 1 + bytes / BYTES_PER_PERMIT;
+    }
+
+    /**
+     * Queues validated ReceivedEvents and returns their commit: the future completes with the events that were
+     * new once they are committed, or exceptionally ({@link StorageUnavailableException}) when the database
+     * could not take them. Waits (at most {@link #ADMISSION_WAIT}) while the pipeline is full.
+     *
+     * @throws StorageUnavailableException when the pipeline stayed full or is shut down (the caller should let
+     *                                     the client retry)
+     */
+    public CompletableFuture<List<JsonNode>> submit(List<JsonNode> events, int weight) {
+        if (events.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        // A single submission heavier than the whole allowance waits for all of it rather than forever.
+        int permits = Math.min(Math.max(weight, 1), MAX_QUEUED_WEIGHT);
+        try {
+            if (!running || !room.tryAcquire(permits, ADMISSION_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new StorageUnavailableException("event pipeline full", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageUnavailableException("interrupted", e);
+        }
+        CompletableFuture<List<JsonNode>> done = new CompletableFuture<>();
+        queue.add(new Submission(events, done, permits, 1));
+        if (!running && queue.remove(new Submission(events, done, permits, 1))) {
+            room.release(permits);
+            throw new StorageUnavailableException("event pipeline stopped", null);
+        }
+        return done;
+    }
+
     /**
      * Stores validated ReceivedEvents and returns once they are committed; returns the events that were new.
      *
@@ -64,14 +118,8 @@ public final class EventPipeline implements EventPublisher, AutoCloseable {
      *                                     client retry)
      */
     public List<JsonNode> ingest(List<JsonNode> events) {
-        if (events.isEmpty()) {
-            return List.of();
-        }
-        CompletableFuture<List<JsonNode>> done = new CompletableFuture<>();
+        CompletableFuture<List<JsonNode>> done = submit(events, events.size());
         try {
-            if (!running || !queue.offer(new Submission(events, done, 1), 10, TimeUnit.SECONDS)) {
-                throw new StorageUnavailableException("event queue full", null);
-            }
             return done.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -95,9 +143,14 @@ public final class EventPipeline implements EventPublisher, AutoCloseable {
                 log.warn("Dropping an invalid server event: {}", invalid.getMessage());
             }
         }
-        if (!received.isEmpty() && !queue.offer(new Submission(received, null, 1))) {
-            log.warn("Event queue full; dropping {} server events", received.size());
+        if (received.isEmpty()) {
+            return;
         }
+        if (queue.size() >= MAX_SERVER_EVENTS_QUEUED) {
+            log.warn("Event queue full; dropping {} server events", received.size());
+            return;
+        }
+        queue.add(new Submission(received, null, 0, 1));
     }
 
     private void run() {
@@ -121,7 +174,17 @@ public final class EventPipeline implements EventPublisher, AutoCloseable {
                 return;
             } catch (RuntimeException e) {
                 log.error("Event writer failure", e);
+                for (Submission s : batch) {
+                    if (s.fromClient()) {
+                        s.done().completeExceptionally(new StorageUnavailableException("event writer failure", e));
+                    }
+                }
             } finally {
+                int permits = 0;
+                for (Submission s : batch) {
+                    permits += s.weight();
+                }
+                room.release(permits);
                 batch.clear();
             }
         }
@@ -167,7 +230,7 @@ public final class EventPipeline implements EventPublisher, AutoCloseable {
             inserted.addAll(mine);
             if (transientFailure != null) {
                 failOrRetry(s, transientFailure);
-            } else if (s.done() != null) {
+            } else if (s.fromClient()) {
                 s.done().complete(mine);
             }
         }
@@ -175,22 +238,20 @@ public final class EventPipeline implements EventPublisher, AutoCloseable {
     }
 
     private void failOrRetry(Submission s, RuntimeException e) {
-        if (s.done() != null) {
+        if (s.fromClient()) {
             s.done().completeExceptionally(e);
         } else if (s.attempt() < ASYNC_ATTEMPTS && running) {
-            if (!queue.offer(new Submission(s.events(), null, s.attempt() + 1))) {
-                log.warn("Dropping {} server events after a storage failure", s.events().size());
-            }
+            queue.add(new Submission(s.events(), null, 0, s.attempt() + 1));
         } else {
             log.warn("Dropping {} server events after {} attempts", s.events().size(), s.attempt());
         }
     }
 
     private static void complete(List<Submission> batch, List<JsonNode> inserted) {
-        java.util.Set<UUID> fresh = new java.util.HashSet<>();
+        Set<UUID> fresh = new HashSet<>();
         inserted.forEach(e -> fresh.add(ReceivedEvents.id(e)));
         for (Submission s : batch) {
-            if (s.done() != null) {
+            if (s.fromClient()) {
                 s.done().complete(s.events().stream().filter(e -> fresh.contains(ReceivedEvents.id(e))).toList());
             }
         }

@@ -56,6 +56,7 @@ public final class HttpServer {
             ApiRouter router = new ApiRouter(config.routes, contract, API_BASE, guards::checkApiVersion);
             for (RouteModule module : modules) {
                 module.register(router);
+                module.configure(config);
             }
             registerErrorMapping(config);
             extra.accept(config);

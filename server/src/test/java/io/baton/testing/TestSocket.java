@@ -47,7 +47,12 @@ public final class TestSocket implements AutoCloseable {
 
     /** Opens and completes the auth handshake. */
     public static TestSocket authenticated(BatonServer server, String path) {
-        TestSocket s = open(server, path);
+        return authenticated(server.port(), path);
+    }
+
+    /** Opens a socket on a server assembled by the test itself and completes the auth handshake. */
+    public static TestSocket authenticated(int port, String path) {
+        TestSocket s = new TestSocket("ws://127.0.0.1:" + port + "/api" + path, true);
         s.send("{\"type\":\"auth\",\"token\":null}");
         JsonNode reply = s.next();
         if (reply == null || !"auth_success".equals(reply.path("type").asText())) {
@@ -85,6 +90,16 @@ public final class TestSocket implements AutoCloseable {
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Sends a ping without waiting for its pong. */
+    public void sendPing() {
+        socket.sendPing(ByteBuffer.wrap(("p" + System.nanoTime()).getBytes())).join();
+    }
+
+    /** How many pongs have arrived and were not consumed by {@link #pingAndAwaitPong}. */
+    public int pongsReceived() {
+        return pongs.size();
     }
 
     /** The next text message as JSON; null when none arrives in time or the socket closed. */

@@ -11,11 +11,13 @@ import io.baton.http.ApiException;
 import io.baton.http.ApiRouter;
 import io.baton.http.Reply;
 import io.baton.http.RouteModule;
-import io.baton.http.ws.EventsInSocket;
+import io.baton.http.HttpServer;
+import io.baton.http.ws.EventsInServlet;
 import io.baton.http.ws.EventsOutSocket;
 import io.baton.http.ws.PrefectSocket;
 import io.baton.json.Json;
 import io.baton.storage.EventStore;
+import io.javalin.config.JavalinConfig;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -24,12 +26,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code /events}: HTTP ingestion, filtered reads with opaque next-page tokens, counts, and the
- * {@code /events/in} and {@code /events/out} websockets.
+ * {@code /events/in} (served by Jetty directly, see {@link EventsInServlet}) and {@code /events/out} websockets.
  */
 public final class EventRoutes implements RouteModule {
 
@@ -91,8 +94,14 @@ public final class EventRoutes implements RouteModule {
                 throw ApiException.detail(422, e.getMessage());
             }
         });
-        r.routes().ws(r.basePath() + "/events/in", sockets.endpoint(new EventsInSocket(pipeline)));
         r.routes().ws(r.basePath() + "/events/out", sockets.endpoint(new EventsOutSocket(store, pipeline.bus())));
+    }
+
+    @Override
+    public void configure(JavalinConfig config) {
+        EventsInServlet eventsIn = new EventsInServlet(pipeline, sockets);
+        config.jetty.modifyServletContextHandler(context ->
+                context.addServlet(new ServletHolder("events-in", eventsIn), HttpServer.API_BASE + "/events/in"));
     }
 
     /** The filter JSON with its occurred window fixed, so every page of one query sees the same window. */

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * {@code {"type":"auth_success"}}, anything else closes the socket with 1008. A client not offering the
  * subprotocol is let in without a handshake only when the server has no auth configured.
  *
- * <p>Each socket's messages arrive one at a time on its own thread, in order; a handler that blocks holds
- * back the reading of the socket's next frame (pings included), which is what {@code /events/in} relies on.
+ * <p>Each socket's messages arrive one at a time, in order; a handler that blocks holds back the reading of
+ * the socket's next frame. {@code /events/in} is a plain Jetty endpoint ({@link EventsInSocket}) that uses
+ * the same handshake through {@link #refusal} and {@link #offersSubprotocol(String)}.
  */
 public final class PrefectSocket {
 
@@ -26,6 +27,9 @@ public final class PrefectSocket {
     public static final String SUBPROTOCOL = "prefect";
     public static final int POLICY_VIOLATION = 1008;
     static final long MAX_FRAME_BYTES = 8L * 1024 * 1024;
+    /** Clients ping every 20-30 s; a socket silent for minutes is gone. */
+    static final java.time.Duration IDLE_TIMEOUT = java.time.Duration.ofMinutes(5);
+    public static final String AUTH_SUCCESS = "{\"type\":\"auth_success\"}";
 
     /** What an endpoint does once a client is authenticated. */
     public interface Handler {
@@ -52,8 +56,7 @@ public final class PrefectSocket {
         Map<String, Boolean> awaitingAuth = new ConcurrentHashMap<>();
         return ws -> {
             ws.onConnect(ctx -> {
-                // Clients ping every 20-30 s; a socket silent for minutes is gone.
-                ctx.session.setIdleTimeout(java.time.Duration.ofMinutes(5));
+                ctx.session.setIdleTimeout(IDLE_TIMEOUT);
                 // Oversized events (over 1.5 MB) are dropped by validation; only far larger frames close the socket.
                 ctx.session.setMaxTextMessageSize(MAX_FRAME_BYTES);
                 if (offersSubprotocol(ctx)) {
@@ -73,17 +76,12 @@ public final class PrefectSocket {
                 if (awaitingAuth.remove(ctx.sessionId()) == null) {
                     return;
                 }
-                JsonNode message = parse(ctx.message());
-                if (message == null || !"auth".equals(message.path("type").asText())) {
-                    ctx.closeSession(POLICY_VIOLATION, "Auth required");
+                String refusal = refusal(ctx.message());
+                if (refusal != null) {
+                    ctx.closeSession(POLICY_VIOLATION, refusal);
                     return;
                 }
-                JsonNode token = message.get("token");
-                if (!guards.acceptsToken(token == null || token.isNull() ? null : token.asText())) {
-                    ctx.closeSession(POLICY_VIOLATION, "Invalid token");
-                    return;
-                }
-                ctx.send("{\"type\":\"auth_success\"}");
+                ctx.send(AUTH_SUCCESS);
                 open.put(ctx.sessionId(), handler.open(ctx));
             });
             ws.onClose(ctx -> {
@@ -97,8 +95,39 @@ public final class PrefectSocket {
         };
     }
 
+    /**
+     * The handshake's answer to a client's first message: null when it is an {@code auth} message with an
+     * acceptable token (answer {@link #AUTH_SUCCESS}), otherwise the reason to close with
+     * {@link #POLICY_VIOLATION}.
+     */
+    public String refusal(String firstMessage) {
+        JsonNode message = parse(firstMessage);
+        if (message == null || !"auth".equals(message.path("type").asText())) {
+            return "Auth required";
+        }
+        JsonNode token = message.get("token");
+        if (!guards.acceptsToken(token == null || token.isNull() ? null : token.asText())) {
+            return "Invalid token";
+        }
+        return null;
+    }
+
+    /** Whether a connection that did not offer the subprotocol must be refused (1008, "Auth required"). */
+    public boolean refusesPlainClients() {
+        return guards.authRequired();
+    }
+
+    /** Whether the upgrade's Authorization header (basic auth, when configured) may open a socket. */
+    public boolean acceptsUpgrade(String authorizationHeader) {
+        return guards.acceptsUpgradeAuthorization(authorizationHeader);
+    }
+
     private static boolean offersSubprotocol(WsContext ctx) {
-        String offered = ctx.header("Sec-WebSocket-Protocol");
+        return offersSubprotocol(ctx.header("Sec-WebSocket-Protocol"));
+    }
+
+    /** Whether a {@code Sec-WebSocket-Protocol} header value offers {@link #SUBPROTOCOL}. */
+    public static boolean offersSubprotocol(String offered) {
         if (offered == null) {
             return false;
         }

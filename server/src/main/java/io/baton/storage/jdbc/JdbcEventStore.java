@@ -43,9 +43,9 @@ public final class JdbcEventStore implements EventStore {
 
     private static final String PRIMARY_ROLE = "";
     private static final int MAX_BUCKETS = 1000;
-    private static final int RESOURCE_ROWS_PER_STATEMENT = 1000;
     /** 13 binds per row: far below both databases' bind parameter limits. */
     private static final int EVENT_ROWS_PER_STATEMENT = 500;
+    private static final int ID_LOOKUP_CHUNK = 900;
     private static final EventResourcesTable RESOURCES = new EventResourcesTable("event_resources");
 
     private final Database db;
@@ -69,8 +69,7 @@ public final class JdbcEventStore implements EventStore {
                     unique.add(e);
                 }
             }
-            Set<UUID> stored = new HashSet<>(dsl.select(EVENTS.ID).from(EVENTS.table())
-                    .where(EVENTS.ID.in(seen)).fetch(EVENTS.ID));
+            Set<UUID> stored = storedIds(dsl, new ArrayList<>(seen));
             Instant now = Times.now();
             List<JsonNode> fresh = new ArrayList<>();
             for (JsonNode e : unique) {
@@ -89,27 +88,51 @@ public final class JdbcEventStore implements EventStore {
         });
     }
 
+    /** Which of these ids are stored, looked up in chunks that stay under SQLite's 999 bind parameters. */
+    private static Set<UUID> storedIds(DSLContext dsl, List<UUID> ids) {
+        Set<UUID> stored = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += ID_LOOKUP_CHUNK) {
+            stored.addAll(dsl.select(EVENTS.ID).from(EVENTS.table())
+                    .where(EVENTS.ID.in(ids.subList(from, Math.min(ids.size(), from + ID_LOOKUP_CHUNK))))
+                    .fetch(EVENTS.ID));
+        }
+        return stored;
+    }
+
     /**
-     * One multi-row insert-or-ignore per chunk instead of one statement per event; the ids it returns are the
-     * rows really inserted (a concurrent writer, e.g. another replica, may have stored some meanwhile).
+     * Insert-or-ignore of the batch; returns the events really inserted (a concurrent writer, e.g. another
+     * replica, may have stored some since the lookup). PostgreSQL: one multi-row statement per chunk with
+     * {@code RETURNING id}. SQLite: one prepared statement executed for every row (a multi-row statement over
+     * SQLite's 999 bind parameters would be rendered with inlined values and parsed anew), whose per-row update
+     * counts say which rows were new.
      */
     private static List<JsonNode> insertEvents(DSLContext dsl, List<JsonNode> events, Instant now) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        if (dsl.dialect() == SQLDialect.SQLITE) {
+            List<Object[]> rows = new ArrayList<>(events.size());
+            for (JsonNode e : events) {
+                rows.add(eventRow(e, now).toArray());
+            }
+            int[] counts = JdbcBatch.execute(dsl,
+                    eventInsert(dsl).values(Arrays.asList(new Object[EVENT_COLUMNS.size()])).onConflictDoNothing(),
+                    EVENT_COLUMNS, rows);
+            List<JsonNode> inserted = new ArrayList<>(events.size());
+            for (int i = 0; i < events.size(); i++) {
+                if (counts[i] != 0) {
+                    inserted.add(events.get(i));
+                }
+            }
+            return inserted;
+        }
         List<JsonNode> inserted = new ArrayList<>(events.size());
         for (int from = 0; from < events.size(); from += EVENT_ROWS_PER_STATEMENT) {
             List<JsonNode> chunk = events.subList(from, Math.min(events.size(), from + EVENT_ROWS_PER_STATEMENT));
-            var insert = dsl.insertInto(EVENTS.table(), EVENTS.ID, EVENTS.CREATED, EVENTS.UPDATED, EVENTS.OCCURRED,
-                    EVENTS.EVENT, EVENTS.RESOURCE_ID, EVENTS.RESOURCE, EVENTS.RELATED_RESOURCE_IDS, EVENTS.RELATED,
-                    EVENTS.PAYLOAD, EVENTS.RECEIVED, EVENTS.RECORDED, EVENTS.FOLLOWS);
+            var insert = eventInsert(dsl);
             for (JsonNode e : chunk) {
-                JsonNode follows = e.get("follows");
-                insert = insert.values(Arrays.asList(ReceivedEvents.id(e), now, now,
-                        ReceivedEvents.occurred(e), e.get("event").asText(),
-                        e.get("resource").get("prefect.resource.id").asText(), e.get("resource"),
-                        relatedIds(e.get("related")), e.get("related"), e.get("payload"),
-                        Times.parse(e.get("received").asText()), now,
-                        follows.isNull() ? null : UUID.fromString(follows.asText())));
+                insert = insert.values(eventRow(e, now));
             }
-            // RETURNING written out: jOOQ emulates it on SQLite through the last rowid, one row only.
             Set<UUID> ids = new HashSet<>(dsl.resultQuery("{0} returning id", insert.onConflictDoNothing())
                     .coerce(EVENTS.ID).fetch(EVENTS.ID));
             for (JsonNode e : chunk) {
@@ -121,29 +144,45 @@ public final class JdbcEventStore implements EventStore {
         return inserted;
     }
 
+    private static final List<Field<?>> EVENT_COLUMNS = List.of(EVENTS.ID, EVENTS.CREATED, EVENTS.UPDATED,
+            EVENTS.OCCURRED, EVENTS.EVENT, EVENTS.RESOURCE_ID, EVENTS.RESOURCE, EVENTS.RELATED_RESOURCE_IDS,
+            EVENTS.RELATED, EVENTS.PAYLOAD, EVENTS.RECEIVED, EVENTS.RECORDED, EVENTS.FOLLOWS);
+    private static final List<Field<?>> RESOURCE_COLUMNS = List.of(RESOURCES.ID, RESOURCES.CREATED,
+            RESOURCES.UPDATED, RESOURCES.OCCURRED, RESOURCES.RESOURCE_ID, RESOURCES.RESOURCE_ROLE, RESOURCES.RESOURCE,
+            RESOURCES.EVENT_ID);
+
+    private static org.jooq.InsertValuesStepN<Record> eventInsert(DSLContext dsl) {
+        return dsl.insertInto(EVENTS.table(), EVENT_COLUMNS);
+    }
+
+    private static List<Object> eventRow(JsonNode e, Instant now) {
+        JsonNode follows = e.get("follows");
+        return Arrays.asList(ReceivedEvents.id(e), now, now, ReceivedEvents.occurred(e), e.get("event").asText(),
+                e.get("resource").get("prefect.resource.id").asText(), e.get("resource"),
+                relatedIds(e.get("related")), e.get("related"), e.get("payload"),
+                Times.parse(e.get("received").asText()), now,
+                follows.isNull() ? null : UUID.fromString(follows.asText()));
+    }
+
+    /** One prepared statement executed for every resource row (a JDBC batch). */
     private static void insertResources(DSLContext dsl, List<JsonNode> events, Instant now) {
+        if (events.isEmpty()) {
+            return;
+        }
         List<Object[]> rows = new ArrayList<>();
         for (JsonNode e : events) {
             UUID eventId = ReceivedEvents.id(e);
             Instant occurred = ReceivedEvents.occurred(e);
-            rows.add(new Object[] {occurred, e.get("resource").get("prefect.resource.id").asText(), PRIMARY_ROLE,
-                    labelsOnly(e.get("resource")), eventId});
+            JsonNode resource = e.get("resource");
+            rows.add(new Object[] {UUID.randomUUID(), now, now, occurred, resource.get("prefect.resource.id").asText(),
+                    PRIMARY_ROLE, labelsOnly(resource), eventId});
             for (JsonNode r : e.get("related")) {
-                rows.add(new Object[] {occurred, r.get("prefect.resource.id").asText(),
+                rows.add(new Object[] {UUID.randomUUID(), now, now, occurred, r.get("prefect.resource.id").asText(),
                         r.get("prefect.resource.role").asText(), labelsOnly(r), eventId});
             }
         }
-        // 8 binds per row: chunks stay far below both databases' bind parameter limits.
-        for (int from = 0; from < rows.size(); from += RESOURCE_ROWS_PER_STATEMENT) {
-            var insert = dsl.insertInto(RESOURCES.table(), RESOURCES.ID, RESOURCES.CREATED, RESOURCES.UPDATED,
-                    RESOURCES.OCCURRED, RESOURCES.RESOURCE_ID, RESOURCES.RESOURCE_ROLE, RESOURCES.RESOURCE,
-                    RESOURCES.EVENT_ID);
-            for (Object[] row : rows.subList(from, Math.min(rows.size(), from + RESOURCE_ROWS_PER_STATEMENT))) {
-                insert = insert.values(UUID.randomUUID(), now, now, (Instant) row[0], (String) row[1], (String) row[2],
-                        (JsonNode) row[3], (UUID) row[4]);
-            }
-            insert.execute();
-        }
+        JdbcBatch.execute(dsl, dsl.insertInto(RESOURCES.table(), RESOURCE_COLUMNS)
+                .values(Arrays.asList(new Object[RESOURCE_COLUMNS.size()])), RESOURCE_COLUMNS, rows);
     }
 
     private static JsonNode labelsOnly(JsonNode resource) {

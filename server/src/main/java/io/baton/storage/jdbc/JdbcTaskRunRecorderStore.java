@@ -18,6 +18,7 @@ import io.baton.storage.TaskRunRecorderStore;
 import io.baton.storage.jdbc.tables.TableDef;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * stored id (the incoming id and its states' task_run_id are rewritten); the newest event of each run gives
  * the row; rows are upserted in id order (so concurrent recorders lock in the same order) and only replace
  * a stored row whose state is older; every state is inserted, duplicates ignored. Runs whose flow run does
- * not exist are skipped.
+ * not exist are skipped. Rows and states are written as JDBC batches of one prepared statement each (a
+ * batch of thousands of events costs a handful of statements).
  */
 public final class JdbcTaskRunRecorderStore implements TaskRunRecorderStore {
 
@@ -86,25 +88,27 @@ public final class JdbcTaskRunRecorderStore implements TaskRunRecorderStore {
             states.add(state);
         }
         Instant now = Times.now();
-        for (Map.Entry<UUID, TaskRun> row : rows.entrySet()) {
-            upsert(dsl, row.getValue(), now);
-        }
+        upsertRuns(dsl, new ArrayList<>(rows.values()), now);
         states.sort(Comparator.comparing((State s) -> s.details().taskRunId()).thenComparing(State::timestamp));
-        for (State s : states) {
-            dsl.insertInto(TASK_RUN_STATE.table())
-                    .set(TASK_RUN_STATE.ID, s.id())
-                    .set(TASK_RUN_STATE.CREATED, now)
-                    .set(TASK_RUN_STATE.UPDATED, now)
-                    .set(TASK_RUN_STATE.TASK_RUN_ID, s.details().taskRunId())
-                    .set(TASK_RUN_STATE.TYPE, s.type().name())
-                    .set(TASK_RUN_STATE.TIMESTAMP, s.timestamp())
-                    .set(TASK_RUN_STATE.NAME, s.name())
-                    .set(TASK_RUN_STATE.MESSAGE, s.message())
-                    .set(TASK_RUN_STATE.STATE_DETAILS, detailsJson(s.details()))
-                    .set(TASK_RUN_STATE.DATA, s.data())
-                    .onConflictDoNothing()
-                    .execute();
+        insertStates(dsl, states, now);
+    }
+
+    /** Insert-or-ignore of every state with one prepared statement (a JDBC batch), in run-then-time order. */
+    private static void insertStates(DSLContext dsl, List<State> states, Instant now) {
+        if (states.isEmpty()) {
+            return;
         }
+        List<Field<?>> columns = List.of(TASK_RUN_STATE.ID, TASK_RUN_STATE.CREATED, TASK_RUN_STATE.UPDATED,
+                TASK_RUN_STATE.TASK_RUN_ID, TASK_RUN_STATE.TYPE, TASK_RUN_STATE.TIMESTAMP, TASK_RUN_STATE.NAME,
+                TASK_RUN_STATE.MESSAGE, TASK_RUN_STATE.STATE_DETAILS, TASK_RUN_STATE.DATA);
+        List<Object[]> rows = new ArrayList<>(states.size());
+        for (State s : states) {
+            rows.add(new Object[] {s.id(), now, now, s.details().taskRunId(), s.type().name(), s.timestamp(), s.name(),
+                    s.message(), detailsJson(s.details()), s.data()});
+        }
+        JdbcBatch.execute(dsl, dsl.insertInto(TASK_RUN_STATE.table(), columns)
+                .values(Arrays.asList(new Object[columns.size()]))
+                .onConflictDoNothing(), columns, rows);
     }
 
     private List<RecordedTaskRun> withExistingFlowRuns(DSLContext dsl, List<RecordedTaskRun> runs) {
@@ -165,57 +169,78 @@ public final class JdbcTaskRunRecorderStore implements TaskRunRecorderStore {
         return rewrites;
     }
 
-    private static void upsert(DSLContext dsl, TaskRun run, Instant now) {
-        RunBookkeeping b = run.bookkeeping();
-        Map<Field<?>, Object> values = new LinkedHashMap<>();
-        values.put(TASK_RUN.NAME, run.name() == null ? run.taskKey() : run.name());
-        values.put(TASK_RUN.STATE_TYPE, b.stateType() == null ? null : b.stateType().name());
-        values.put(TASK_RUN.STATE_NAME, b.stateName());
-        values.put(TASK_RUN.STATE_TIMESTAMP, b.stateTimestamp());
-        values.put(TASK_RUN.STATE_ID, b.stateId());
-        values.put(TASK_RUN.RUN_COUNT, b.runCount());
-        values.put(TASK_RUN.EXPECTED_START_TIME, b.expectedStartTime());
-        values.put(TASK_RUN.NEXT_SCHEDULED_START_TIME, b.nextScheduledStartTime());
-        values.put(TASK_RUN.START_TIME, b.startTime());
-        values.put(TASK_RUN.END_TIME, b.endTime());
-        values.put(TASK_RUN.TOTAL_RUN_TIME, b.totalRunTimeSeconds());
-        values.put(TASK_RUN.FLOW_RUN_ID, run.flowRunId());
-        values.put(TASK_RUN.TASK_KEY, run.taskKey());
-        values.put(TASK_RUN.DYNAMIC_KEY, run.dynamicKey());
-        values.put(TASK_RUN.CACHE_KEY, run.cacheKey());
-        values.put(TASK_RUN.CACHE_EXPIRATION, run.cacheExpiration());
-        values.put(TASK_RUN.TASK_VERSION, run.taskVersion());
-        values.put(TASK_RUN.FLOW_RUN_RUN_COUNT, run.flowRunRunCount());
-        values.put(TASK_RUN.EMPIRICAL_POLICY, policyJson(run.empiricalPolicy()));
-        values.put(TASK_RUN.TASK_INPUTS, run.taskInputs() == null ? Json.object() : run.taskInputs());
-        values.put(TASK_RUN.TAGS, Rows.json(run.tags()));
-        values.put(TASK_RUN.LABELS, run.labels());
+    /** The upserted columns besides id/created/updated, in insert order. */
+    private static final List<Field<?>> VALUE_COLUMNS = List.of(TASK_RUN.NAME, TASK_RUN.STATE_TYPE, TASK_RUN.STATE_NAME,
+            TASK_RUN.STATE_TIMESTAMP, TASK_RUN.STATE_ID, TASK_RUN.RUN_COUNT, TASK_RUN.EXPECTED_START_TIME,
+            TASK_RUN.NEXT_SCHEDULED_START_TIME, TASK_RUN.START_TIME, TASK_RUN.END_TIME, TASK_RUN.TOTAL_RUN_TIME,
+            TASK_RUN.FLOW_RUN_ID, TASK_RUN.TASK_KEY, TASK_RUN.DYNAMIC_KEY, TASK_RUN.CACHE_KEY,
+            TASK_RUN.CACHE_EXPIRATION, TASK_RUN.TASK_VERSION, TASK_RUN.FLOW_RUN_RUN_COUNT, TASK_RUN.EMPIRICAL_POLICY,
+            TASK_RUN.TASK_INPUTS, TASK_RUN.TAGS, TASK_RUN.LABELS);
+    /** Columns the event left out keep their stored value instead of becoming NULL. */
+    private static final Set<Field<?>> KEEP_WHEN_ABSENT = Set.of(TASK_RUN.EXPECTED_START_TIME,
+            TASK_RUN.NEXT_SCHEDULED_START_TIME, TASK_RUN.START_TIME, TASK_RUN.END_TIME, TASK_RUN.CACHE_KEY,
+            TASK_RUN.CACHE_EXPIRATION, TASK_RUN.TASK_VERSION, TASK_RUN.LABELS, TASK_RUN.FLOW_RUN_ID);
 
-        Map<Field<?>, Object> insert = new LinkedHashMap<>(values);
-        insert.put(TASK_RUN.ID, run.id());
-        insert.put(TASK_RUN.CREATED, now);
-        insert.put(TASK_RUN.UPDATED, now);
-
-        // Columns the event left out keep their stored value instead of becoming NULL.
-        Set<Field<?>> keepWhenAbsent = Set.of(TASK_RUN.EXPECTED_START_TIME, TASK_RUN.NEXT_SCHEDULED_START_TIME,
-                TASK_RUN.START_TIME, TASK_RUN.END_TIME, TASK_RUN.CACHE_KEY, TASK_RUN.CACHE_EXPIRATION,
-                TASK_RUN.TASK_VERSION, TASK_RUN.LABELS, TASK_RUN.FLOW_RUN_ID);
+    /**
+     * One prepared upsert executed for every run (a JDBC batch; ids unique, in id order): a stored row
+     * is replaced only when its state is older than the incoming one.
+     */
+    private static void upsertRuns(DSLContext dsl, List<TaskRun> runs, Instant now) {
+        List<Field<?>> columns = new ArrayList<>();
+        columns.add(Sql.unqualified(TASK_RUN.ID));
+        columns.add(Sql.unqualified(TASK_RUN.CREATED));
+        columns.add(Sql.unqualified(TASK_RUN.UPDATED));
+        VALUE_COLUMNS.forEach(f -> columns.add(Sql.unqualified(f)));
         Map<Field<?>, Object> update = new LinkedHashMap<>();
-        for (Field<?> f : values.keySet()) {
-            update.put(Sql.unqualified(f), excludedOrStored(f, keepWhenAbsent.contains(f)));
+        for (Field<?> f : VALUE_COLUMNS) {
+            update.put(Sql.unqualified(f), excludedOrStored(f, KEEP_WHEN_ABSENT.contains(f)));
         }
         update.put(Sql.unqualified(TASK_RUN.UPDATED), DSL.excluded(Sql.unqualified(TASK_RUN.UPDATED)));
-
-        Map<Field<?>, Object> unqualifiedInsert = new LinkedHashMap<>();
-        insert.forEach((f, v) -> unqualifiedInsert.put(Sql.unqualified(f), v));
-        dsl.insertInto(TASK_RUN.table())
-                .set(unqualifiedInsert)
+        if (runs.isEmpty()) {
+            return;
+        }
+        List<Field<?>> bound = new ArrayList<>(List.of(TASK_RUN.ID, TASK_RUN.CREATED, TASK_RUN.UPDATED));
+        bound.addAll(VALUE_COLUMNS);
+        List<Object[]> rows = new ArrayList<>(runs.size());
+        for (TaskRun run : runs) {
+            rows.add(row(run, now).toArray());
+        }
+        JdbcBatch.execute(dsl, dsl.insertInto(TASK_RUN.table(), columns)
+                .values(Arrays.asList(new Object[columns.size()]))
                 .onConflict(Sql.unqualified(TASK_RUN.ID))
                 .doUpdate()
                 .set(update)
                 .where(TASK_RUN.STATE_TIMESTAMP.isNull()
-                        .or(TASK_RUN.STATE_TIMESTAMP.lt(DSL.excluded(Sql.unqualified(TASK_RUN.STATE_TIMESTAMP)))))
-                .execute();
+                        .or(TASK_RUN.STATE_TIMESTAMP.lt(DSL.excluded(Sql.unqualified(TASK_RUN.STATE_TIMESTAMP))))),
+                bound, rows);
+    }
+
+    /** A run's values in the order id, created, updated, {@link #VALUE_COLUMNS}. */
+    private static List<Object> row(TaskRun run, Instant now) {
+        RunBookkeeping b = run.bookkeeping();
+        return Arrays.asList(run.id(), now, now,
+                run.name() == null ? run.taskKey() : run.name(),
+                b.stateType() == null ? null : b.stateType().name(),
+                b.stateName(),
+                b.stateTimestamp(),
+                b.stateId(),
+                b.runCount(),
+                b.expectedStartTime(),
+                b.nextScheduledStartTime(),
+                b.startTime(),
+                b.endTime(),
+                b.totalRunTimeSeconds(),
+                run.flowRunId(),
+                run.taskKey(),
+                run.dynamicKey(),
+                run.cacheKey(),
+                run.cacheExpiration(),
+                run.taskVersion(),
+                run.flowRunRunCount(),
+                policyJson(run.empiricalPolicy()),
+                run.taskInputs() == null ? Json.object() : run.taskInputs(),
+                Rows.json(run.tags()),
+                run.labels());
     }
 
     private static <T> Field<T> excludedOrStored(Field<T> f, boolean keepWhenAbsent) {
