@@ -45,7 +45,7 @@ public final class JdbcSchedulerStore implements SchedulerStore {
             FlowRunTable fr = new FlowRunTable("fr_future");
             Condition futureRunsOfSchedule = fr.DEPLOYMENT_ID.eq(DEPLOYMENT.ID)
                     .and(fr.AUTO_SCHEDULED.isTrue())
-                    .and(fr.STATE_TYPE.eq("SCHEDULED"))
+                    .and(fr.STATE_TYPE.eq(Sql.stateLiteral("SCHEDULED")))
                     .and(fr.NEXT_SCHEDULED_START_TIME.ge(now))
                     .and(SqlFunctions.jsonText(dsl.dialect(), fr.CREATED_BY, "id").eq(idText(dsl.dialect(), s.ID)));
             Field<Integer> futureCount = DSL.field(DSL.selectCount().from(fr.table()).where(futureRunsOfSchedule));
@@ -133,7 +133,7 @@ public final class JdbcSchedulerStore implements SchedulerStore {
     public int markLateRuns(Instant now, Duration after, int limit) {
         return db.write(dsl -> {
             var candidates = dsl.select(FLOW_RUN.ID, FLOW_RUN.NEXT_SCHEDULED_START_TIME).from(FLOW_RUN.table())
-                    .where(FLOW_RUN.STATE_TYPE.eq("SCHEDULED"))
+                    .where(FLOW_RUN.STATE_TYPE.eq(Sql.stateLiteral("SCHEDULED")))
                     .and(FLOW_RUN.STATE_NAME.eq("Scheduled"))
                     .and(FLOW_RUN.NEXT_SCHEDULED_START_TIME.le(now.minus(after)))
                     .orderBy(FLOW_RUN.NEXT_SCHEDULED_START_TIME)

@@ -146,7 +146,7 @@ public final class JdbcWorkQueueStore implements WorkQueueStore {
     public long lateRuns(UUID queueId, Instant now) {
         return db.read(dsl -> dsl.selectCount().from(FLOW_RUN.table())
                 .where(FLOW_RUN.WORK_QUEUE_ID.eq(queueId))
-                .and(FLOW_RUN.STATE_TYPE.eq("SCHEDULED"))
+                .and(FLOW_RUN.STATE_TYPE.eq(Sql.stateLiteral("SCHEDULED")))
                 .and(FLOW_RUN.STATE_NAME.eq("Late").or(FLOW_RUN.NEXT_SCHEDULED_START_TIME.lt(now)))
                 .fetchOne(0, Long.class));
     }

@@ -93,7 +93,7 @@ public final class JdbcWorkerPollStore implements WorkerPollStore {
         }
         List<FlowRunRecord> runs = db.read(dsl -> FlowRunRows.select(dsl)
                 .where(FR.DEPLOYMENT_ID.in(deploymentIds))
-                .and(FR.STATE_TYPE.eq(SCHEDULED))
+                .and(FR.STATE_TYPE.eq(Sql.stateLiteral(SCHEDULED)))
                 .and(before == null ? DSL.noCondition() : FR.NEXT_SCHEDULED_START_TIME.le(before))
                 .orderBy(FR.NEXT_SCHEDULED_START_TIME.asc())
                 .limit(Math.max(0, Math.min(limit, WorkerPoll.MAX_LIMIT)))
@@ -221,7 +221,7 @@ public final class JdbcWorkerPollStore implements WorkerPollStore {
         }
         var count = DSL.count();
         dsl.select(FR.WORK_QUEUE_ID, count).from(FR.table())
-                .where(FR.WORK_QUEUE_ID.in(queueIds)).and(FR.STATE_TYPE.in(SlotUsage.SLOT_STATES))
+                .where(FR.WORK_QUEUE_ID.in(queueIds)).and(FR.STATE_TYPE.in(Sql.stateLiterals(SlotUsage.SLOT_STATES)))
                 .groupBy(FR.WORK_QUEUE_ID)
                 .forEach(r -> out.put(r.get(FR.WORK_QUEUE_ID), r.get(count).longValue()));
         return out;
@@ -233,7 +233,7 @@ public final class JdbcWorkerPollStore implements WorkerPollStore {
                 DSL.inline("")).ne(DSL.inline(RetryType.IN_PROCESS.wire()));
         var query = dsl.select(FR.ID).from(FR.table())
                 .where(FR.WORK_QUEUE_ID.eq(queueId))
-                .and(FR.STATE_TYPE.eq(SCHEDULED))
+                .and(FR.STATE_TYPE.eq(Sql.stateLiteral(SCHEDULED)))
                 .and(before == null ? DSL.noCondition() : FR.NEXT_SCHEDULED_START_TIME.le(before))
                 .and(after == null ? DSL.noCondition() : FR.NEXT_SCHEDULED_START_TIME.ge(after))
                 .and(notRetryingInProcess)
@@ -275,7 +275,7 @@ public final class JdbcWorkerPollStore implements WorkerPollStore {
         }
         return dsl.select(FR.ID, FR.NAME, FR.STATE_TYPE, FR.STATE_NAME, FR.START_TIME, FR.STATE_TIMESTAMP)
                 .from(FR.table())
-                .where(FR.WORK_QUEUE_ID.eq(queueId)).and(FR.STATE_TYPE.in(SlotUsage.SLOT_STATES))
+                .where(FR.WORK_QUEUE_ID.eq(queueId)).and(FR.STATE_TYPE.in(Sql.stateLiterals(SlotUsage.SLOT_STATES)))
                 .orderBy(FR.STATE_TIMESTAMP.asc(), FR.ID.asc())
                 .limit(limit).offset(offset)
                 .fetch(r -> new SlotUsage.Holder(r.get(FR.ID), r.get(FR.NAME), r.get(FR.STATE_TYPE), r.get(FR.STATE_NAME),

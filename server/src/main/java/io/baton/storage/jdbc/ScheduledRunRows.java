@@ -23,7 +23,7 @@ final class ScheduledRunRows {
         return dsl.deleteFrom(FLOW_RUN.table())
                 .where(FLOW_RUN.DEPLOYMENT_ID.eq(deploymentId))
                 .and(FLOW_RUN.AUTO_SCHEDULED.isTrue())
-                .and(FLOW_RUN.STATE_TYPE.eq("SCHEDULED"))
+                .and(FLOW_RUN.STATE_TYPE.eq(Sql.stateLiteral("SCHEDULED")))
                 .and(FLOW_RUN.RUN_COUNT.eq(0))
                 .and(FLOW_RUN.STATE_NAME.ne("AwaitingConcurrencySlot"))
                 .and(bySchedule)
@@ -33,12 +33,12 @@ final class ScheduledRunRows {
     /** Every SCHEDULED run of the deployment, auto-scheduled or not (deployment deletion). */
     static int deleteAllScheduled(DSLContext dsl, UUID deploymentId) {
         FlowRunTable fr = FLOW_RUN;
-        return dsl.deleteFrom(fr.table()).where(fr.DEPLOYMENT_ID.eq(deploymentId)).and(fr.STATE_TYPE.eq("SCHEDULED")).execute();
+        return dsl.deleteFrom(fr.table()).where(fr.DEPLOYMENT_ID.eq(deploymentId)).and(fr.STATE_TYPE.eq(Sql.stateLiteral("SCHEDULED"))).execute();
     }
 
     /** Pausing removes every auto-scheduled SCHEDULED run, started or not. */
     static int deleteAllAutoScheduled(DSLContext dsl, UUID deploymentId) {
         return dsl.deleteFrom(FLOW_RUN.table()).where(FLOW_RUN.DEPLOYMENT_ID.eq(deploymentId))
-                .and(FLOW_RUN.AUTO_SCHEDULED.isTrue()).and(FLOW_RUN.STATE_TYPE.eq("SCHEDULED")).execute();
+                .and(FLOW_RUN.AUTO_SCHEDULED.isTrue()).and(FLOW_RUN.STATE_TYPE.eq(Sql.stateLiteral("SCHEDULED"))).execute();
     }
 }
