@@ -10,7 +10,7 @@ import io.baton.domain.run.FlowRunRecord;
 import io.baton.domain.run.RunEstimates;
 import io.baton.domain.run.TaskRunRecord;
 import io.baton.domain.state.StateType;
-import io.baton.domain.view.JsonSchemaCheck;
+import io.baton.domain.schema.JsonSchemaCheck;
 import io.baton.domain.view.NextFlowRun;
 import io.baton.domain.view.TaskRunDashboard;
 import io.baton.http.ApiException;

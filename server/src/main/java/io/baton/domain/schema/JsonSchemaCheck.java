@@ -1,4 +1,4 @@
-package io.baton.domain.view;
+package io.baton.domain.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -30,8 +30,12 @@ public final class JsonSchemaCheck {
         }
     }
 
-    /** One failure at a path of property names and indexes. */
-    public record Failure(List<Object> path, String message) {}
+    /**
+     * One failure at a path of property names and indexes. A missing required property is reported under its
+     * own name (as the UI groups errors), while {@code instancePath} is where the failing value sits (the
+     * object holding the missing property), as jsonschema's error path names it.
+     */
+    public record Failure(List<Object> path, String message, List<Object> instancePath) {}
 
     public record Result(List<Failure> failures) {
         public boolean valid() {
@@ -152,7 +156,8 @@ public final class JsonSchemaCheck {
         private void object(JsonNode schema, JsonNode value, List<Object> path, int depth) {
             for (JsonNode required : schema.path("required")) {
                 if (!value.has(required.asText())) {
-                    fail(with(path, required.asText()), repr(required) + " is a required property");
+                    failures.add(new Failure(with(path, required.asText()), repr(required) + " is a required property",
+                            List.copyOf(path)));
                 }
             }
             for (Map.Entry<String, JsonNode> property : value.properties()) {
@@ -198,7 +203,7 @@ public final class JsonSchemaCheck {
         }
 
         private void fail(List<Object> path, String message) {
-            failures.add(new Failure(List.copyOf(path), message));
+            failures.add(new Failure(List.copyOf(path), message, List.copyOf(path)));
         }
     }
 
