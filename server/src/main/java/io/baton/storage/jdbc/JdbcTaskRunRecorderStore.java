@@ -1,5 +1,7 @@
 package io.baton.storage.jdbc;
 
+import io.baton.domain.run.RunJson;
+
 import static io.baton.storage.jdbc.tables.FlowRunTable.FLOW_RUN;
 import static io.baton.storage.jdbc.tables.TaskRunTable.TASK_RUN;
 
@@ -104,7 +106,7 @@ public final class JdbcTaskRunRecorderStore implements TaskRunRecorderStore {
         List<Object[]> rows = new ArrayList<>(states.size());
         for (State s : states) {
             rows.add(new Object[] {s.id(), now, now, s.details().taskRunId(), s.type().name(), s.timestamp(), s.name(),
-                    s.message(), detailsJson(s.details()), s.data()});
+                    s.message(), RunJson.stateDetails(s.details()), s.data()});
         }
         JdbcBatch.execute(dsl, dsl.insertInto(TASK_RUN_STATE.table(), columns)
                 .values(Arrays.asList(new Object[columns.size()]))
@@ -237,7 +239,7 @@ public final class JdbcTaskRunRecorderStore implements TaskRunRecorderStore {
                 run.cacheExpiration(),
                 run.taskVersion(),
                 run.flowRunRunCount(),
-                policyJson(run.empiricalPolicy()),
+                RunJson.taskRunPolicy(run.empiricalPolicy()),
                 run.taskInputs() == null ? Json.object() : run.taskInputs(),
                 Rows.json(run.tags()),
                 run.labels());
@@ -254,74 +256,6 @@ public final class JdbcTaskRunRecorderStore implements TaskRunRecorderStore {
                 t.flowRunRunCount(), t.bookkeeping());
     }
 
-    static JsonNode policyJson(TaskRunPolicy p) {
-        ObjectNode o = Json.object();
-        o.put("max_retries", p.maxRetries());
-        o.put("retry_delay_seconds", p.retryDelaySeconds());
-        if (p.retries() == null) {
-            o.putNull("retries");
-        } else {
-            o.put("retries", p.retries());
-        }
-        o.set("retry_delay", p.retryDelay() == null ? Json.NODES.nullNode() : p.retryDelay());
-        if (p.retryJitterFactor() == null) {
-            o.putNull("retry_jitter_factor");
-        } else {
-            o.put("retry_jitter_factor", p.retryJitterFactor());
-        }
-        return o;
-    }
-
-    static JsonNode detailsJson(StateDetails d) {
-        ObjectNode o = Json.object();
-        putUuid(o, "flow_run_id", d.flowRunId());
-        putUuid(o, "task_run_id", d.taskRunId());
-        putUuid(o, "child_flow_run_id", d.childFlowRunId());
-        putInstant(o, "scheduled_time", d.scheduledTime());
-        putText(o, "cache_key", d.cacheKey());
-        putInstant(o, "cache_expiration", d.cacheExpiration());
-        if (d.deferred() == null) {
-            o.putNull("deferred");
-        } else {
-            o.put("deferred", d.deferred());
-        }
-        o.put("untrackable_result", d.untrackableResult());
-        putInstant(o, "pause_timeout", d.pauseTimeout());
-        o.put("pause_reschedule", d.pauseReschedule());
-        putText(o, "pause_key", d.pauseKey());
-        o.set("run_input_keyset", d.runInputKeyset() == null ? Json.NODES.nullNode() : Json.toTree(d.runInputKeyset()));
-        putBoolean(o, "refresh_cache", d.refreshCache());
-        putBoolean(o, "retriable", d.retriable());
-        putUuid(o, "transition_id", d.transitionId());
-        putUuid(o, "task_parameters_id", d.taskParametersId());
-        putText(o, "traceparent", d.traceparent());
-        putUuid(o, "deployment_concurrency_lease_id", d.deploymentConcurrencyLeaseId());
-        return o;
-    }
-
-    private static void putUuid(ObjectNode o, String k, UUID v) {
-        putText(o, k, v == null ? null : v.toString());
-    }
-
-    private static void putInstant(ObjectNode o, String k, Instant v) {
-        putText(o, k, v == null ? null : Json.timestamp(v));
-    }
-
-    private static void putText(ObjectNode o, String k, String v) {
-        if (v == null) {
-            o.putNull(k);
-        } else {
-            o.put(k, v);
-        }
-    }
-
-    private static void putBoolean(ObjectNode o, String k, Boolean v) {
-        if (v == null) {
-            o.putNull(k);
-        } else {
-            o.put(k, v);
-        }
-    }
 
     /** {@code task_run_state}. */
     static final class StateTable extends TableDef {
