@@ -93,7 +93,9 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("synchronous", "NORMAL");
         config.addDataSourceProperty("foreign_keys", "true");
         config.addDataSourceProperty("busy_timeout", "30000");
-        config.addDataSourceProperty("cache_size", "-16000");
+        // Page cache per connection (KiB): the writer keeps the hot pages; readers share the OS page cache,
+        // so a small cache each keeps the native footprint of five connections bounded.
+        config.addDataSourceProperty("cache_size", readOnly ? "-2000" : "-8000");
         config.addDataSourceProperty("temp_store", "MEMORY");
         if (!readOnly) {
             config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
