@@ -23,10 +23,6 @@ public record RunEffectSinks(EventPublisher events, DeferredTaskQueue deferredTa
         return new RunEffectSinks(v, deferredTasks, cancellingChecks);
     }
 
-    public RunEffectSinks withDeferredTasks(DeferredTaskQueue v) {
-        return new RunEffectSinks(events, v, cancellingChecks);
-    }
-
     /** Delivers deferred task runs ({@code .delay()}) to the task workers subscribed to their task key. */
     public interface DeferredTaskQueue {
         void enqueue(UUID taskRunId, String taskKey, boolean retry);

@@ -81,7 +81,7 @@ public final class JdbcFlowRunStore implements FlowRunStore {
     private final Database db;
     private final SlotPorts slots;
     private final Clock clock;
-    private volatile RunEffectSinks sinks;
+    private final RunEffectSinks sinks;
 
     public JdbcFlowRunStore(Database db, SlotPorts slots, RunEffectSinks sinks) {
         this(db, slots, sinks, Times.CLOCK);
@@ -93,11 +93,6 @@ public final class JdbcFlowRunStore implements FlowRunStore {
         this.slots = slots;
         this.sinks = sinks;
         this.clock = clock;
-    }
-
-    /** Where effects of committed transitions go (events are wired once the event pipeline exists). */
-    public void sinks(RunEffectSinks sinks) {
-        this.sinks = sinks;
     }
 
 

@@ -61,7 +61,7 @@ public final class JdbcTaskRunStore implements TaskRunStore {
     private final Database db;
     private final SlotPorts slots;
     private final Clock clock;
-    private volatile RunEffectSinks sinks;
+    private final RunEffectSinks sinks;
 
     public JdbcTaskRunStore(Database db, SlotPorts slots, RunEffectSinks sinks) {
         this(db, slots, sinks, Times.CLOCK);
@@ -73,10 +73,6 @@ public final class JdbcTaskRunStore implements TaskRunStore {
         this.slots = slots;
         this.sinks = sinks;
         this.clock = clock;
-    }
-
-    public void sinks(RunEffectSinks sinks) {
-        this.sinks = sinks;
     }
 
     @Override
