@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
@@ -14,40 +15,74 @@ import org.jooq.SQLDialect;
  * One statement executed for many rows as a JDBC batch: jOOQ renders the SQL once (placeholders and
  * PostgreSQL casts included) and each row's values are bound straight to the statement through the columns'
  * bindings. jOOQ's own batch wraps every value of every row in a bind-value object first, which was half of
- * the event writer's time; this keeps only the driver's work.
+ * the event writer's time; this keeps only the driver's work. The SQL is rendered once per dialect, as for
+ * {@link HotStatement}.
  */
 final class JdbcBatch {
 
     private static final Set<Class<?>> PLAIN = Set.of(String.class, Integer.class, Long.class, Short.class,
             Double.class, Float.class, Boolean.class, BigDecimal.class);
 
-    private JdbcBatch() {}
+    private final Function<DSLContext, Query> shape;
+    private final List<? extends Field<?>> columns;
+    private volatile String sqlite;
+    private volatile String postgres;
+
+    private JdbcBatch(Function<DSLContext, Query> shape, List<? extends Field<?>> columns) {
+        this.shape = shape;
+        this.columns = List.copyOf(columns);
+    }
 
     /**
-     * Executes {@code query} (whose bind parameters are exactly {@code columns}, in order) once per row; returns
-     * the driver's per-row update counts.
+     * A statement whose bind parameters are exactly {@code columns}, in order; rendered once per dialect, and on
+     * SQLite prepared once per connection ({@link StatementCache}).
      */
-    static int[] execute(DSLContext dsl, Query query, List<? extends Field<?>> columns, List<Object[]> rows) {
+    static JdbcBatch of(List<? extends Field<?>> columns, Function<DSLContext, Query> shape) {
+        return new JdbcBatch(shape, columns);
+    }
+
+    /** Executes the statement once per row; returns the driver's per-row update counts. */
+    int[] execute(DSLContext dsl, List<Object[]> rows) {
         if (rows.isEmpty()) {
             return new int[0];
         }
-        String sql = dsl.render(query);
-        if (query.getBindValues().size() != columns.size()) {
-            throw new IllegalStateException("statement has " + query.getBindValues().size() + " bind values, "
-                    + columns.size() + " columns given: " + sql);
-        }
         boolean pg = dsl.dialect() == SQLDialect.POSTGRES;
+        String sql = sql(dsl, pg);
         return dsl.connectionResult(connection -> {
-            try (PreparedStatement st = connection.prepareStatement(sql)) {
+            PreparedStatement st = StatementCache.prepare(connection, sql);
+            try {
                 for (Object[] row : rows) {
                     for (int i = 0; i < columns.size(); i++) {
                         bind(st, i + 1, columns.get(i), row[i], pg);
                     }
                     st.addBatch();
                 }
-                return st.executeBatch();
+                int[] counts = st.executeBatch();
+                StatementCache.release(connection, st);
+                return counts;
+            } catch (SQLException | RuntimeException e) {
+                StatementCache.discard(connection, st);
+                throw e;
             }
         });
+    }
+
+    private String sql(DSLContext dsl, boolean pg) {
+        String sql = pg ? postgres : sqlite;
+        if (sql == null) {
+            Query query = shape.apply(dsl);
+            sql = dsl.render(query);
+            if (query.getBindValues().size() != columns.size()) {
+                throw new IllegalStateException("statement has " + query.getBindValues().size() + " bind values, "
+                        + columns.size() + " columns given: " + sql);
+            }
+            if (pg) {
+                postgres = sql;
+            } else {
+                sqlite = sql;
+            }
+        }
+        return sql;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -5,6 +5,7 @@ import static io.baton.storage.jdbc.tables.EventTables.EVENTS;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.baton.domain.Ids;
 import io.baton.domain.Times;
 import io.baton.domain.orchestration.recorder.TaskRunEventMapper;
 import io.baton.domain.orchestration.recorder.TaskRunEventMapper.RecordedTaskRun;
@@ -45,7 +46,6 @@ public final class JdbcEventStore implements EventStore {
     private static final int MAX_BUCKETS = 1000;
     /** 13 binds per row: far below both databases' bind parameter limits. */
     private static final int EVENT_ROWS_PER_STATEMENT = 500;
-    private static final int ID_LOOKUP_CHUNK = 900;
     private static final EventResourcesTable RESOURCES = new EventResourcesTable("event_resources");
 
     private final Database db;
@@ -69,15 +69,9 @@ public final class JdbcEventStore implements EventStore {
                     unique.add(e);
                 }
             }
-            Set<UUID> stored = storedIds(dsl, new ArrayList<>(seen));
+            // Insert-or-ignore says which events are new: no lookup of stored ids first.
             Instant now = Times.now();
-            List<JsonNode> fresh = new ArrayList<>();
-            for (JsonNode e : unique) {
-                if (!stored.contains(ReceivedEvents.id(e))) {
-                    fresh.add(e);
-                }
-            }
-            List<JsonNode> inserted = insertEvents(dsl, fresh, now);
+            List<JsonNode> inserted = insertEvents(dsl, unique, now);
             insertResources(dsl, inserted, now);
             List<RecordedTaskRun> taskRuns = new ArrayList<>();
             for (JsonNode e : inserted) {
@@ -86,17 +80,6 @@ public final class JdbcEventStore implements EventStore {
             recorder.recordIn(dsl, taskRuns);
             return inserted;
         });
-    }
-
-    /** Which of these ids are stored, looked up in chunks that stay under SQLite's 999 bind parameters. */
-    private static Set<UUID> storedIds(DSLContext dsl, List<UUID> ids) {
-        Set<UUID> stored = new HashSet<>();
-        for (int from = 0; from < ids.size(); from += ID_LOOKUP_CHUNK) {
-            stored.addAll(dsl.select(EVENTS.ID).from(EVENTS.table())
-                    .where(EVENTS.ID.in(ids.subList(from, Math.min(ids.size(), from + ID_LOOKUP_CHUNK))))
-                    .fetch(EVENTS.ID));
-        }
-        return stored;
     }
 
     /**
@@ -115,9 +98,7 @@ public final class JdbcEventStore implements EventStore {
             for (JsonNode e : events) {
                 rows.add(eventRow(e, now).toArray());
             }
-            int[] counts = JdbcBatch.execute(dsl,
-                    eventInsert(dsl).values(Arrays.asList(new Object[EVENT_COLUMNS.size()])).onConflictDoNothing(),
-                    EVENT_COLUMNS, rows);
+            int[] counts = INSERT_EVENTS.execute(dsl, rows);
             List<JsonNode> inserted = new ArrayList<>(events.size());
             for (int i = 0; i < events.size(); i++) {
                 if (counts[i] != 0) {
@@ -151,6 +132,12 @@ public final class JdbcEventStore implements EventStore {
             RESOURCES.UPDATED, RESOURCES.OCCURRED, RESOURCES.RESOURCE_ID, RESOURCES.RESOURCE_ROLE, RESOURCES.RESOURCE,
             RESOURCES.EVENT_ID);
 
+    private static final JdbcBatch INSERT_EVENTS = JdbcBatch.of(EVENT_COLUMNS, dsl -> eventInsert(dsl)
+            .values(Arrays.asList(new Object[EVENT_COLUMNS.size()])).onConflictDoNothing());
+    private static final JdbcBatch INSERT_RESOURCES = JdbcBatch.of(RESOURCE_COLUMNS,
+            dsl -> dsl.insertInto(RESOURCES.table(), RESOURCE_COLUMNS)
+                    .values(Arrays.asList(new Object[RESOURCE_COLUMNS.size()])));
+
     private static org.jooq.InsertValuesStepN<Record> eventInsert(DSLContext dsl) {
         return dsl.insertInto(EVENTS.table(), EVENT_COLUMNS);
     }
@@ -164,7 +151,7 @@ public final class JdbcEventStore implements EventStore {
                 follows.isNull() ? null : UUID.fromString(follows.asText()));
     }
 
-    /** One prepared statement executed for every resource row (a JDBC batch). */
+    /** One prepared statement executed for every resource row (a JDBC batch); time-ordered ids append to the key's B-tree. */
     private static void insertResources(DSLContext dsl, List<JsonNode> events, Instant now) {
         if (events.isEmpty()) {
             return;
@@ -174,15 +161,14 @@ public final class JdbcEventStore implements EventStore {
             UUID eventId = ReceivedEvents.id(e);
             Instant occurred = ReceivedEvents.occurred(e);
             JsonNode resource = e.get("resource");
-            rows.add(new Object[] {UUID.randomUUID(), now, now, occurred, resource.get("prefect.resource.id").asText(),
+            rows.add(new Object[] {Ids.uuid7(now), now, now, occurred, resource.get("prefect.resource.id").asText(),
                     PRIMARY_ROLE, labelsOnly(resource), eventId});
             for (JsonNode r : e.get("related")) {
-                rows.add(new Object[] {UUID.randomUUID(), now, now, occurred, r.get("prefect.resource.id").asText(),
+                rows.add(new Object[] {Ids.uuid7(now), now, now, occurred, r.get("prefect.resource.id").asText(),
                         r.get("prefect.resource.role").asText(), labelsOnly(r), eventId});
             }
         }
-        JdbcBatch.execute(dsl, dsl.insertInto(RESOURCES.table(), RESOURCE_COLUMNS)
-                .values(Arrays.asList(new Object[RESOURCE_COLUMNS.size()])), RESOURCE_COLUMNS, rows);
+        INSERT_RESOURCES.execute(dsl, rows);
     }
 
     private static JsonNode labelsOnly(JsonNode resource) {

@@ -93,22 +93,25 @@ public final class JdbcTaskRunRecorderStore implements TaskRunRecorderStore {
         insertStates(dsl, states, now);
     }
 
+    private static final List<Field<?>> STATE_COLUMNS = List.of(TASK_RUN_STATE.ID, TASK_RUN_STATE.CREATED,
+            TASK_RUN_STATE.UPDATED, TASK_RUN_STATE.TASK_RUN_ID, TASK_RUN_STATE.TYPE, TASK_RUN_STATE.TIMESTAMP,
+            TASK_RUN_STATE.NAME, TASK_RUN_STATE.MESSAGE, TASK_RUN_STATE.STATE_DETAILS, TASK_RUN_STATE.DATA);
+    private static final JdbcBatch INSERT_STATES = JdbcBatch.of(STATE_COLUMNS,
+            dsl -> dsl.insertInto(TASK_RUN_STATE.table(), STATE_COLUMNS)
+                    .values(Arrays.asList(new Object[STATE_COLUMNS.size()]))
+                    .onConflictDoNothing());
+
     /** Insert-or-ignore of every state with one prepared statement (a JDBC batch), in run-then-time order. */
     private static void insertStates(DSLContext dsl, List<State> states, Instant now) {
         if (states.isEmpty()) {
             return;
         }
-        List<Field<?>> columns = List.of(TASK_RUN_STATE.ID, TASK_RUN_STATE.CREATED, TASK_RUN_STATE.UPDATED,
-                TASK_RUN_STATE.TASK_RUN_ID, TASK_RUN_STATE.TYPE, TASK_RUN_STATE.TIMESTAMP, TASK_RUN_STATE.NAME,
-                TASK_RUN_STATE.MESSAGE, TASK_RUN_STATE.STATE_DETAILS, TASK_RUN_STATE.DATA);
         List<Object[]> rows = new ArrayList<>(states.size());
         for (State s : states) {
             rows.add(new Object[] {s.id(), now, now, s.details().taskRunId(), s.type().name(), s.timestamp(), s.name(),
                     s.message(), RunJson.stateDetails(s.details()), s.data()});
         }
-        JdbcBatch.execute(dsl, dsl.insertInto(TASK_RUN_STATE.table(), columns)
-                .values(Arrays.asList(new Object[columns.size()]))
-                .onConflictDoNothing(), columns, rows);
+        INSERT_STATES.execute(dsl, rows);
     }
 
     private List<RecordedTaskRun> withExistingFlowRuns(DSLContext dsl, List<RecordedTaskRun> runs) {
@@ -186,6 +189,19 @@ public final class JdbcTaskRunRecorderStore implements TaskRunRecorderStore {
      * is replaced only when its state is older than the incoming one.
      */
     private static void upsertRuns(DSLContext dsl, List<TaskRun> runs, Instant now) {
+        if (runs.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(runs.size());
+        for (TaskRun run : runs) {
+            rows.add(row(run, now).toArray());
+        }
+        UPSERT_RUNS.execute(dsl, rows);
+    }
+
+    private static final JdbcBatch UPSERT_RUNS = upsertRunsStatement();
+
+    private static JdbcBatch upsertRunsStatement() {
         List<Field<?>> columns = new ArrayList<>();
         columns.add(Sql.unqualified(TASK_RUN.ID));
         columns.add(Sql.unqualified(TASK_RUN.CREATED));
@@ -196,23 +212,15 @@ public final class JdbcTaskRunRecorderStore implements TaskRunRecorderStore {
             update.put(Sql.unqualified(f), excludedOrStored(f, KEEP_WHEN_ABSENT.contains(f)));
         }
         update.put(Sql.unqualified(TASK_RUN.UPDATED), DSL.excluded(Sql.unqualified(TASK_RUN.UPDATED)));
-        if (runs.isEmpty()) {
-            return;
-        }
         List<Field<?>> bound = new ArrayList<>(List.of(TASK_RUN.ID, TASK_RUN.CREATED, TASK_RUN.UPDATED));
         bound.addAll(VALUE_COLUMNS);
-        List<Object[]> rows = new ArrayList<>(runs.size());
-        for (TaskRun run : runs) {
-            rows.add(row(run, now).toArray());
-        }
-        JdbcBatch.execute(dsl, dsl.insertInto(TASK_RUN.table(), columns)
+        return JdbcBatch.of(bound, dsl -> dsl.insertInto(TASK_RUN.table(), columns)
                 .values(Arrays.asList(new Object[columns.size()]))
                 .onConflict(Sql.unqualified(TASK_RUN.ID))
                 .doUpdate()
                 .set(update)
                 .where(TASK_RUN.STATE_TIMESTAMP.isNull()
-                        .or(TASK_RUN.STATE_TIMESTAMP.lt(DSL.excluded(Sql.unqualified(TASK_RUN.STATE_TIMESTAMP))))),
-                bound, rows);
+                        .or(TASK_RUN.STATE_TIMESTAMP.lt(DSL.excluded(Sql.unqualified(TASK_RUN.STATE_TIMESTAMP))))));
     }
 
     /** A run's values in the order id, created, updated, {@link #VALUE_COLUMNS}. */
