@@ -2,6 +2,7 @@ package io.baton.domain.orchestration;
 
 import io.baton.domain.state.StateType;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -11,8 +12,15 @@ public record TypeSet(Set<StateType> types, boolean includesNone) {
     public static final TypeSet ANY = new TypeSet(EnumSet.allOf(StateType.class), true);
     public static final TypeSet TERMINAL = new TypeSet(StateType.TERMINAL, false);
 
+    /**
+     * Rules build their sets on every call of {@code fromStates()}/{@code toStates()}, several times per
+     * orchestration: a copied {@link EnumSet} (a bit mask) behind a read-only view keeps that cheap, where
+     * {@code Set.copyOf} hashed every element.
+     */
     public TypeSet {
-        types = types.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(types));
+        EnumSet<StateType> copy = EnumSet.noneOf(StateType.class);
+        copy.addAll(types);
+        types = Collections.unmodifiableSet(copy);
     }
 
     public static TypeSet of(StateType first, StateType... rest) {
