@@ -1,9 +1,13 @@
 package io.baton.storage;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -260,6 +264,9 @@ final class SqliteWriter implements AutoCloseable {
      * transaction on its own (sqlite-jdbc begins the next one right after a commit when auto-commit is off).
      */
     private static final class Transaction implements AutoCloseable {
+        /** Only the writer thread uses it. */
+        private static final Map<Connection, Map<String, PreparedStatement>> CONTROL = new WeakHashMap<>();
+
         private final Connection connection;
         private boolean open;
 
@@ -297,9 +304,15 @@ final class SqliteWriter implements AutoCloseable {
         }
 
         private void exec(String sql) throws SQLException {
-            try (var st = connection.createStatement()) {
-                st.execute(sql);
+            // Prepared once per driver connection: these few statements run several times per batch.
+            Connection driver = connection.unwrap(org.sqlite.SQLiteConnection.class);
+            Map<String, PreparedStatement> prepared = CONTROL.computeIfAbsent(driver, c -> new HashMap<>());
+            PreparedStatement st = prepared.get(sql);
+            if (st == null || st.isClosed()) {
+                st = driver.prepareStatement(sql);
+                prepared.put(sql, st);
             }
+            st.execute();
         }
 
         @Override

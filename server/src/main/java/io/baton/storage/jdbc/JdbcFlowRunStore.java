@@ -28,6 +28,7 @@ import io.baton.domain.run.FlowRunPatch;
 import io.baton.domain.run.FlowRunPolicy;
 import io.baton.domain.run.FlowRunRecord;
 import io.baton.domain.run.NewFlowRun;
+import io.baton.domain.run.RunBookkeeping;
 import io.baton.domain.run.RunEstimates;
 import io.baton.domain.run.RunHistory;
 import io.baton.domain.run.RunJson;
@@ -107,17 +108,19 @@ public final class JdbcFlowRunStore implements FlowRunStore {
                         .fetchOne(WORK_QUEUE.NAME);
             }
             UUID id = Ids.uuid7(now);
+            JsonNode policy = RunJson.flowRunPolicy(c.empiricalPolicy() == null ? FlowRunPolicy.DEFAULT : c.empiricalPolicy());
             int inserted = INSERT.execute(dsl, id, now, now, c.name() == null ? RunNames.generate() : c.name(),
                     c.flowId(), c.flowVersion(), c.deploymentId(), c.deploymentVersion(), orEmptyObject(c.parameters()),
-                    orEmptyObject(c.context()), c.parentTaskRunId(), c.infrastructureDocumentId(),
-                    RunJson.flowRunPolicy(c.empiricalPolicy() == null ? FlowRunPolicy.DEFAULT : c.empiricalPolicy()),
+                    orEmptyObject(c.context()), c.parentTaskRunId(), c.infrastructureDocumentId(), policy,
                     Rows.json(c.tags()), labels(dsl, c), c.idempotencyKey(), queueId, queueName,
                     orEmptyObject(c.jobVariables()), 0, 0.0, false);
             RunOrchestration orchestration = new RunOrchestration(dsl, slots.bind(dsl), clock);
             if (inserted == 1) {
-                FlowRunRecord created = readIn(dsl, id).orElseThrow();
+                // Orchestration needs only the run's own columns, all known here: no read of the row just written.
+                FlowRun created = new FlowRun(id, c.flowId(), c.deploymentId(), c.parentTaskRunId(), null,
+                        RunJson.flowRunPolicy(policy), RunBookkeeping.EMPTY);
                 StateCreate initial = c.state() == null ? StateCreate.of(StateType.PENDING) : c.state();
-                orchestration.setFlowRunState(created, initial, true, client);
+                orchestration.setFlowRunState(created, null, initial, true, client);
                 return new Committed<>(new Upserted<>(readIn(dsl, id).orElseThrow(), true), orchestration);
             }
             FlowRunRecord existing = FlowRunRows.select(dsl)

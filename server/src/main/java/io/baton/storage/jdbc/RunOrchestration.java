@@ -18,6 +18,7 @@ import io.baton.domain.run.FlowRun;
 import io.baton.domain.run.FlowRunRecord;
 import io.baton.domain.run.TaskRun;
 import io.baton.domain.run.TaskRunRecord;
+import io.baton.domain.state.State;
 import io.baton.domain.state.StateCreate;
 import io.baton.storage.RunEffectSinks;
 import io.baton.storage.jdbc.orchestration.TransactionPorts;
@@ -50,8 +51,13 @@ final class RunOrchestration {
 
     OrchestrationOutcome<FlowRun> setFlowRunState(FlowRunRecord run, StateCreate proposal, boolean force,
                                                   ClientInfo client) {
-        OrchestrationOutcome<FlowRun> outcome = engine.setFlowRunState(run.run(), run.state(), proposal, force, client);
-        persistFlowRun(run.run(), outcome);
+        return setFlowRunState(run.run(), run.state(), proposal, force, client);
+    }
+
+    OrchestrationOutcome<FlowRun> setFlowRunState(FlowRun run, State current, StateCreate proposal, boolean force,
+                                                  ClientInfo client) {
+        OrchestrationOutcome<FlowRun> outcome = engine.setFlowRunState(run, current, proposal, force, client);
+        persistFlowRun(run, outcome);
         return outcome;
     }
 
