@@ -19,6 +19,8 @@ import java.util.zip.GZIPInputStream;
  */
 final class HttpConnection implements AutoCloseable {
     private static final int MAX_LINE = 64 * 1024;
+    /** Larger bodies are refused as errors rather than risking the tool's heap. */
+    private static final int MAX_BODY = 256 * 1024 * 1024;
     private static final byte[] HTTP_1_1 = bytes(" HTTP/1.1\r\n");
     private static final byte[] CONTENT_TYPE_AND_LENGTH = bytes("content-type: application/json\r\ncontent-length: ");
     private static final byte[] CONTENT_LENGTH = bytes("content-length: ");
@@ -124,7 +126,8 @@ final class HttpConnection implements AutoCloseable {
         if (body != null) {
             put(body);
         }
-        socket.setSoTimeout(remainingMillis(deadlineNanos));
+        // SO_TIMEOUT bounds reads only: a server that stops reading a large body can hold this write past
+        // the deadline, until its buffers fill or it closes.
         out.write(writeBuffer, 0, writeLength);
         out.flush();
     }
@@ -144,7 +147,10 @@ final class HttpConnection implements AutoCloseable {
         } else if (head.chunked) {
             body = readChunkedBody();
         } else if (head.contentLength >= 0) {
-            body = new byte[Math.toIntExact(head.contentLength)];
+            if (head.contentLength > MAX_BODY) {
+                throw new IOException("response body of " + head.contentLength + " bytes is over the limit");
+            }
+            body = new byte[(int) head.contentLength];
             readFully(body, 0, body.length);
         } else {
             body = readToEnd();
@@ -228,7 +234,10 @@ final class HttpConnection implements AutoCloseable {
                 }
                 return Arrays.copyOf(body, length);
             }
-            int needed = Math.addExact(length, Math.toIntExact(size));
+            if (size > MAX_BODY - length) {
+                throw new IOException("chunked response body is over the limit");
+            }
+            int needed = length + (int) size;
             if (needed > body.length) {
                 body = Arrays.copyOf(body, Math.max(needed, body.length * 2));
             }
@@ -248,6 +257,9 @@ final class HttpConnection implements AutoCloseable {
                 return Arrays.copyOf(body, length);
             }
             int available = readLimit - readPos;
+            if (available > MAX_BODY - length) {
+                throw new IOException("response body is over the limit");
+            }
             if (length + available > body.length) {
                 body = Arrays.copyOf(body, Math.max(length + available, body.length * 2));
             }

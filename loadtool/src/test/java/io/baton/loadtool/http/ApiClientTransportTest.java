@@ -205,10 +205,13 @@ class ApiClientTransportTest {
     @Test
     void malformedAnswersAndBadPathsAreCountedNotThrown() throws Exception {
         try (ScriptedHttpServer server = new ScriptedHttpServer((request, out) -> {
-            write(out, "SSH-2.0-nonsense\r\n\r\n");
+            write(out, request.target().endsWith("/huge")
+                    ? "HTTP/1.1 200 OK\r\nContent-Length: 99999999999\r\n\r\n{}"
+                    : "SSH-2.0-nonsense\r\n\r\n");
             return false;
         }); ApiClient api = client(server)) {
             assertThat(api.get("/a").outcome()).isEqualTo("io");
+            assertThat(api.get("/huge").outcome()).isEqualTo("io");
             assertThat(api.get("/a b").outcome()).isEqualTo("invalid_request");
         }
     }

@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -71,7 +72,7 @@ final class ScriptedHttpServer implements AutoCloseable {
                 if (requestLine == null) {
                     return;
                 }
-                List<String> headers = new CopyOnWriteArrayList<>();
+                List<String> headers = new ArrayList<>();
                 int length = 0;
                 for (String line = readLine(in); line != null && !line.isEmpty(); line = readLine(in)) {
                     headers.add(line);
