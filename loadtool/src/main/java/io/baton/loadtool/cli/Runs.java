@@ -21,9 +21,14 @@ final class Runs {
 
     static RunContext context(CommonOptions common, CommandLine.Model.CommandSpec spec) {
         String scheme = common.url.getScheme();
-        if (!"http".equals(scheme) && !"https".equals(scheme) || common.url.getHost() == null) {
+        if ("https".equals(scheme)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--url must be an http(s) URL such as http://127.0.0.1:4200/api, got " + common.url);
+                    "--url: https is not supported; the tool speaks plain HTTP/1.1 to a server on this machine, got "
+                            + common.url);
+        }
+        if (!"http".equals(scheme) || common.url.getHost() == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--url must be an http URL such as http://127.0.0.1:4200/api, got " + common.url);
         }
         if (common.clients < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--clients must be at least 1");

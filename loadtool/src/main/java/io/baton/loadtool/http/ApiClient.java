@@ -8,11 +8,9 @@ import io.baton.loadtool.metrics.Metrics;
 import io.baton.loadtool.metrics.PathTemplates;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -20,7 +18,8 @@ import java.util.concurrent.Executors;
 /**
  * Blocking JSON client for the Prefect REST API on one base URL. Every call is timed and counted in
  * {@link Metrics} under its route template; failures come back as an {@link ApiResponse}, never as an
- * exception, so a misbehaving server cannot stop a run.
+ * exception, so a misbehaving server cannot stop a run. REST calls go through {@link PlainHttpClient}
+ * (keep-alive sockets, cheap per call); the JDK client is only built for the events websocket.
  */
 public final class ApiClient implements AutoCloseable {
     /** Headers of the Prefect 3.8.3 client, so servers apply the same client-version-dependent rules. */
@@ -30,21 +29,23 @@ public final class ApiClient implements AutoCloseable {
     private final String baseUrl;
     private final String basePath;
     private final Duration requestTimeout;
+    private final long requestTimeoutNanos;
     private final Metrics metrics;
-    private final HttpClient http;
+    private final PlainHttpClient rest;
+    private HttpClient websocketHttp;
 
+    /** @throws IllegalArgumentException unless {@code baseUrl} is an {@code http://} URL */
     public ApiClient(URI baseUrl, Duration requestTimeout, Metrics metrics) {
         String url = baseUrl.toString();
         this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         String path = baseUrl.getRawPath() == null ? "" : baseUrl.getRawPath();
         this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         this.requestTimeout = requestTimeout;
+        this.requestTimeoutNanos = requestTimeout.toNanos();
         this.metrics = metrics;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(requestTimeout)
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
-                .build();
+        this.rest = new PlainHttpClient(baseUrl, "accept: application/json\r\n"
+                + "user-agent: " + USER_AGENT + "\r\n"
+                + "x-prefect-api-version: " + API_VERSION + "\r\n");
     }
 
     public String baseUrl() {
@@ -59,8 +60,16 @@ public final class ApiClient implements AutoCloseable {
         return metrics;
     }
 
-    public HttpClient http() {
-        return http;
+    /** The JDK client, for the events websocket only; built on first use. */
+    public synchronized HttpClient http() {
+        if (websocketHttp == null) {
+            websocketHttp = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(requestTimeout)
+                    .executor(Executors.newVirtualThreadPerTaskExecutor())
+                    .build();
+        }
+        return websocketHttp;
     }
 
     public ApiResponse get(String path) {
@@ -81,48 +90,33 @@ public final class ApiClient implements AutoCloseable {
      */
     public ApiResponse send(String method, String path, Object body, String label) {
         String route = method + " " + (label != null ? label : PathTemplates.template("", path));
-        HttpRequest request;
+        String target;
+        byte[] bytes;
         try {
-            request = buildRequest(method, path, body);
+            target = RequestTargets.encode(basePath + path);
+            bytes = body == null ? null
+                    : body instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : Json.MAPPER.writeValueAsBytes(body);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             metrics.recordCall(route, "invalid_request", 0, false);
             return ApiResponse.failed("invalid_request");
         }
         long start = System.nanoTime();
         try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            RawResponse response = rest.send(method, target, bytes, start + requestTimeoutNanos);
             long elapsed = System.nanoTime() - start;
-            int status = response.statusCode();
+            int status = response.status();
             ApiResponse result = new ApiResponse(status, parse(response.body()), Integer.toString(status));
             metrics.recordCall(route, result.outcome(), elapsed, result.ok());
             return result;
-        } catch (HttpTimeoutException e) {
-            metrics.recordCall(route, "timeout", System.nanoTime() - start, false);
-            return ApiResponse.failed("timeout");
         } catch (IOException e) {
-            metrics.recordCall(route, "io", System.nanoTime() - start, false);
-            return ApiResponse.failed("io");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return ApiResponse.failed("interrupted");
+            if (Thread.currentThread().isInterrupted()) {
+                // Blocking socket I/O ends by closing the socket when its thread is interrupted: a stop, not an error.
+                return ApiResponse.failed("interrupted");
+            }
+            String outcome = e instanceof SocketTimeoutException ? "timeout" : "io";
+            metrics.recordCall(route, outcome, System.nanoTime() - start, false);
+            return ApiResponse.failed(outcome);
         }
-    }
-
-    private HttpRequest buildRequest(String method, String path, Object body) throws JsonProcessingException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(requestTimeout)
-                .header("accept", "application/json")
-                .header("user-agent", USER_AGENT)
-                .header("x-prefect-api-version", API_VERSION);
-        if (body == null) {
-            return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
-        }
-        byte[] bytes = body instanceof String s
-                ? s.getBytes(StandardCharsets.UTF_8)
-                : Json.MAPPER.writeValueAsBytes(body);
-        return builder.header("content-type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes))
-                .build();
     }
 
     private static JsonNode parse(byte[] bytes) {
@@ -138,6 +132,13 @@ public final class ApiClient implements AutoCloseable {
 
     @Override
     public void close() {
-        http.close();
+        rest.close();
+        HttpClient http;
+        synchronized (this) {
+            http = websocketHttp;
+        }
+        if (http != null) {
+            http.close();
+        }
     }
 }

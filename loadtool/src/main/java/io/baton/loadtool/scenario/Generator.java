@@ -229,7 +229,7 @@ public final class Generator {
     private void runWorkers(Runnable work) throws InterruptedException {
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < context.clients(); i++) {
-            workers.add(Thread.ofVirtual().name("generator-" + i).start(work));
+            workers.add(Thread.ofPlatform().daemon().name("generator-" + i).start(work));
         }
         for (Thread worker : workers) {
             worker.join();
