@@ -40,6 +40,8 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource readPool;
     /** SQLite only: the thread that runs and group-commits every write transaction. */
     private final SqliteWriter sqliteWriter;
+    /** PostgreSQL only: the platform threads transactions run on. */
+    private final JdbcThreads postgresThreads;
     private final Settings jooqSettings = new Settings()
             .withExecuteLogging(false)
             .withRenderSchema(false)
@@ -56,6 +58,9 @@ public final class Database implements AutoCloseable {
         this.readPool = readPool;
         this.sqliteWriter = dialect == SQLDialect.SQLITE
                 ? new SqliteWriter(writePool, c -> DSL.using(c, dialect, jooqSettings), WRITE_QUEUE_TIMEOUT_MILLIS)
+                : null;
+        this.postgresThreads = dialect == SQLDialect.POSTGRES
+                ? new JdbcThreads(writePool.getMaximumPoolSize(), writePool.getConnectionTimeout())
                 : null;
     }
 
@@ -153,6 +158,9 @@ public final class Database implements AutoCloseable {
             // Inside a write: read the transaction's own view, including what the batch wrote before.
             return work.apply(sqliteWriter.currentContext());
         }
+        if (postgresThreads != null) {
+            return postgresThreads.run(() -> inTransaction(readPool, work));
+        }
         return inTransaction(readPool, work);
     }
 
@@ -161,6 +169,13 @@ public final class Database implements AutoCloseable {
         if (sqliteWriter != null) {
             return sqliteWriter.write(work);
         }
+        if (postgresThreads != null) {
+            return postgresThreads.run(() -> writeWithRetries(work));
+        }
+        return writeWithRetries(work);
+    }
+
+    private <T> T writeWithRetries(Function<DSLContext, T> work) {
         // Only the database's own conflict errors are retried; the work must not have outside effects.
         for (int attempt = 1; ; attempt++) {
             try {
@@ -257,6 +272,9 @@ public final class Database implements AutoCloseable {
     public void close() {
         if (sqliteWriter != null) {
             sqliteWriter.close();
+        }
+        if (postgresThreads != null) {
+            postgresThreads.close();
         }
         writePool.close();
         if (readPool != writePool) {
