@@ -245,7 +245,14 @@ public final class FilterTargets {
             @Override
             public Condition related(String relation, Criterion criterion, FilterCompiler c) {
                 return switch (relation) {
-                    case FLOW_RUN -> flowRunsWhere(fr -> fr.ID.eq(tr.FLOW_RUN_ID), criterion, c);
+                    case FLOW_RUN -> {
+                        // "flow_run_id IN (matching runs)" lets the planner read the matching runs first and find
+                        // their task runs through the flow_run_id index; the correlated EXISTS probed the runs
+                        // table once per task run (the UI's and clients' "task runs of this flow run" lookup).
+                        FlowRunTable fr = new FlowRunTable(c.alias("flow_run"));
+                        yield tr.FLOW_RUN_ID.isNotNull().and(tr.FLOW_RUN_ID.in(
+                                DSL.select(fr.ID).from(fr.table()).where(c.compile(criterion, flowRun(fr)))));
+                    }
                     case FLOW -> {
                         FlowRunTable fr = new FlowRunTable(c.alias("flow_run"));
                         yield exists(fr.table(), fr.ID.eq(tr.FLOW_RUN_ID).and(flowIs(fr.FLOW_ID, criterion, c)));
