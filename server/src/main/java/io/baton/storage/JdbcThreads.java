@@ -1,7 +1,6 @@
 package io.baton.storage;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -54,21 +53,7 @@ final class JdbcThreads implements AutoCloseable {
         } catch (RejectedExecutionException e) {
             throw new StorageUnavailableException("The database is shutting down", e);
         }
-        try {
-            return result.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StorageUnavailableException("Interrupted while waiting for the database", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        }
+        return DatabaseAnswers.await(result);
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -75,21 +74,7 @@ final class SqliteWriter implements AutoCloseable {
         }
         Unit<T> unit = new Unit<>(work, System.nanoTime());
         queue.add(unit);
-        try {
-            return unit.result.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StorageUnavailableException("Interrupted while waiting for the write to commit", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        }
+        return DatabaseAnswers.await(unit.result);
     }
 
     private void loop() {

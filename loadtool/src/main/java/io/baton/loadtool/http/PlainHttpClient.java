@@ -41,14 +41,10 @@ final class PlainHttpClient implements AutoCloseable {
     RawResponse send(String method, String target, byte[] body, long deadlineNanos) throws IOException {
         HttpConnection connection = pool.acquire(deadlineNanos);
         try {
-            RawResponse response = connection.exchange(method, target, fixedHeaders, body, deadlineNanos);
-            pool.release(connection);
-            return response;
+            return exchange(connection, method, target, body, deadlineNanos);
         } catch (SocketTimeoutException e) {
-            connection.close();
             throw e;
         } catch (IOException e) {
-            connection.close();
             // A kept-alive connection the server closed while it was idle fails before any answer; sending
             // again on a fresh one is safe when the request is idempotent.
             if (!connection.reused() || connection.received() || !IDEMPOTENT.contains(method)
@@ -56,13 +52,18 @@ final class PlainHttpClient implements AutoCloseable {
                 throw e;
             }
         }
-        HttpConnection fresh = pool.open(deadlineNanos);
+        return exchange(pool.open(deadlineNanos), method, target, body, deadlineNanos);
+    }
+
+    /** One exchange; the connection goes back to the pool after an answer and is closed after a failure. */
+    private RawResponse exchange(HttpConnection connection, String method, String target, byte[] body,
+                                 long deadlineNanos) throws IOException {
         try {
-            RawResponse response = fresh.exchange(method, target, fixedHeaders, body, deadlineNanos);
-            pool.release(fresh);
+            RawResponse response = connection.exchange(method, target, fixedHeaders, body, deadlineNanos);
+            pool.release(connection);
             return response;
         } catch (IOException e) {
-            fresh.close();
+            connection.close();
             throw e;
         }
     }
