@@ -46,8 +46,27 @@ final class FlowRunEvents {
             .leftJoin(WORK_POOL.table()).on(WORK_POOL.ID.eq(WORK_QUEUE.WORK_POOL_ID))
             .where(FLOW_RUN.ID.eq(p.of(FLOW_RUN.ID))));
 
+    /** What a flow run's state events name besides the run: read with the run, or looked up per event. */
+    record Related(String runName, JsonNode runTags, JsonNode createdBy, UUID flowId, String flowName,
+                   JsonNode flowTags, UUID deploymentId, String deploymentName, JsonNode deploymentTags,
+                   UUID workQueueId, String workQueueName, UUID workPoolId, String workPoolName,
+                   String workPoolType) {
+
+        static Related of(Record r) {
+            return r == null ? null : new Related(r.get(FLOW_RUN.NAME), r.get(FLOW_RUN.TAGS), r.get(FLOW_RUN.CREATED_BY),
+                    r.get(FLOW.ID), r.get(FLOW.NAME), r.get(FLOW.TAGS), r.get(DEPLOYMENT.ID), r.get(DEPLOYMENT.NAME),
+                    r.get(DEPLOYMENT.TAGS), r.get(WORK_QUEUE.ID), r.get(WORK_QUEUE.NAME), r.get(WORK_POOL.ID),
+                    r.get(WORK_POOL.NAME), r.get(WORK_POOL.TYPE));
+        }
+    }
+
     static ObjectNode build(DSLContext dsl, EmitFlowRunStateEvent effect, FlowRun run) {
-        Record r = RELATED.fetchFirst(dsl, effect.flowRunId());
+        return build(effect, run, Related.of(RELATED.fetchFirst(dsl, effect.flowRunId())));
+    }
+
+    /** {@code related} null: the run's flow is gone, the event names the run alone. */
+    static ObjectNode build(EmitFlowRunStateEvent effect, FlowRun run, Related resources) {
+        Related r = resources == null || resources.flowId() == null ? null : resources;
         State validated = effect.validated();
         ObjectNode event = Json.object();
         event.put("occurred", Json.timestamp(validated.timestamp()));
@@ -55,7 +74,7 @@ final class FlowRunEvents {
 
         ObjectNode resource = event.putObject("resource");
         resource.put("prefect.resource.id", "prefect.flow-run." + effect.flowRunId());
-        resource.put("prefect.resource.name", r == null ? null : r.get(FLOW_RUN.NAME));
+        resource.put("prefect.resource.name", r == null ? null : r.runName());
         resource.put("prefect.run-count", String.valueOf(run.runCount()));
         resource.put("prefect.state-message", truncate(validated.message() == null ? "" : validated.message()));
         resource.put("prefect.state-name", validated.name() == null ? "" : validated.name());
@@ -65,21 +84,21 @@ final class FlowRunEvents {
         ArrayNode related = event.putArray("related");
         Set<String> tags = new LinkedHashSet<>();
         if (r != null) {
-            related.add(resource("prefect.flow." + r.get(FLOW.ID), "flow", r.get(FLOW.NAME)));
-            if (r.get(DEPLOYMENT.ID) != null) {
-                related.add(resource("prefect.deployment." + r.get(DEPLOYMENT.ID), "deployment", r.get(DEPLOYMENT.NAME)));
+            related.add(resource("prefect.flow." + r.flowId(), "flow", r.flowName()));
+            if (r.deploymentId() != null) {
+                related.add(resource("prefect.deployment." + r.deploymentId(), "deployment", r.deploymentName()));
             }
-            if (r.get(WORK_QUEUE.ID) != null) {
-                related.add(resource("prefect.work-queue." + r.get(WORK_QUEUE.ID), "work-queue", r.get(WORK_QUEUE.NAME)));
+            if (r.workQueueId() != null) {
+                related.add(resource("prefect.work-queue." + r.workQueueId(), "work-queue", r.workQueueName()));
             }
-            if (r.get(WORK_POOL.ID) != null) {
-                related.add(resource("prefect.work-pool." + r.get(WORK_POOL.ID), "work-pool", r.get(WORK_POOL.NAME))
-                        .put("prefect.work-pool.type", r.get(WORK_POOL.TYPE)));
+            if (r.workPoolId() != null) {
+                related.add(resource("prefect.work-pool." + r.workPoolId(), "work-pool", r.workPoolName())
+                        .put("prefect.work-pool.type", r.workPoolType()));
             }
-            creator(r.get(FLOW_RUN.CREATED_BY), related);
-            tags.addAll(Rows.strings(r.get(FLOW_RUN.TAGS)));
-            tags.addAll(Rows.strings(r.get(FLOW.TAGS)));
-            tags.addAll(Rows.strings(r.get(DEPLOYMENT.TAGS)));
+            creator(r.createdBy(), related);
+            tags.addAll(Rows.strings(r.runTags()));
+            tags.addAll(Rows.strings(r.flowTags()));
+            tags.addAll(Rows.strings(r.deploymentTags()));
         }
         if (run.parentTaskRunId() != null) {
             related.add(resource("prefect.task-run." + run.parentTaskRunId(), "task-run", null));

@@ -8,7 +8,9 @@ import io.baton.domain.run.FlowRunRecord;
 import io.baton.domain.run.RunBookkeeping;
 import io.baton.domain.run.RunJson;
 import io.baton.domain.state.StateType;
+import io.baton.storage.jdbc.tables.DeploymentTable;
 import io.baton.storage.jdbc.tables.FlowRunTable;
+import io.baton.storage.jdbc.tables.FlowTable;
 import io.baton.storage.jdbc.tables.RunStateTables.ResultArtifactTable;
 import io.baton.storage.jdbc.tables.RunStateTables.StateTable;
 import io.baton.storage.jdbc.tables.WorkPoolTable;
@@ -69,6 +71,28 @@ final class FlowRunRows {
     private static final HotStatement LOCK = HotStatement.select(List.of(FR.ID),
             p -> DSL.select(FR.ID).from(FR.table()).where(FR.ID.eq(p.of(FR.ID))).forUpdate());
 
+    static final FlowTable RUN_FLOW = new FlowTable("run_flow");
+    static final DeploymentTable RUN_DEPLOYMENT = new DeploymentTable("run_deployment");
+
+    /** The run's columns, then what its state events name as related resources ({@link FlowRunEvents}). */
+    private static final List<Field<?>> TRANSITION_FIELDS = transitionFields();
+
+    private static List<Field<?>> transitionFields() {
+        List<Field<?>> f = new ArrayList<>(FIELDS);
+        f.addAll(List.of(RUN_FLOW.ID, RUN_FLOW.NAME, RUN_FLOW.TAGS, RUN_DEPLOYMENT.ID, RUN_DEPLOYMENT.NAME,
+                RUN_DEPLOYMENT.TAGS, QUEUE.ID, POOL.TYPE));
+        return List.copyOf(f);
+    }
+
+    private static final HotStatement READ_FOR_TRANSITION = HotStatement.select(TRANSITION_FIELDS,
+            p -> joined(DSL.select(TRANSITION_FIELDS))
+                    .leftJoin(RUN_FLOW.table()).on(RUN_FLOW.ID.eq(FR.FLOW_ID))
+                    .leftJoin(RUN_DEPLOYMENT.table()).on(RUN_DEPLOYMENT.ID.eq(FR.DEPLOYMENT_ID))
+                    .where(FR.ID.eq(p.of(FR.ID))));
+
+    /** A run about to transition, with the related resources its state events name (read once, not per event). */
+    record Transitioning(FlowRunRecord run, FlowRunEvents.Related related) {}
+
     /** The run with its current state, queue and pool. */
     static Optional<FlowRunRecord> read(DSLContext dsl, UUID id) {
         return Optional.ofNullable(READ.fetchFirst(dsl, id)).map(FlowRunRows::map);
@@ -80,11 +104,18 @@ final class FlowRunRows {
      * waited for another transition would see that transition's run row but the joined state row of its own,
      * older snapshot; the read after the lock takes a fresh snapshot.
      */
-    static Optional<FlowRunRecord> lockAndRead(DSLContext dsl, UUID id) {
+    static Optional<Transitioning> lockAndRead(DSLContext dsl, UUID id) {
         if (dsl.dialect() == org.jooq.SQLDialect.POSTGRES && !LOCK.exists(dsl, id)) {
             return Optional.empty();
         }
-        return read(dsl, id);
+        Record r = READ_FOR_TRANSITION.fetchFirst(dsl, id);
+        if (r == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Transitioning(map(r), new FlowRunEvents.Related(r.get(FR.NAME), r.get(FR.TAGS),
+                r.get(FR.CREATED_BY), r.get(RUN_FLOW.ID), r.get(RUN_FLOW.NAME), r.get(RUN_FLOW.TAGS),
+                r.get(RUN_DEPLOYMENT.ID), r.get(RUN_DEPLOYMENT.NAME), r.get(RUN_DEPLOYMENT.TAGS), r.get(QUEUE.ID),
+                r.get(QUEUE.NAME), r.get(POOL.ID), r.get(POOL.NAME), r.get(POOL.TYPE))));
     }
 
     static FlowRunRecord map(Record r) {

@@ -320,11 +320,12 @@ public final class JdbcFlowRunStore implements FlowRunStore {
     public Optional<Transition> setState(UUID id, StateCreate proposal, boolean force, ClientInfo client) {
         Committed<Optional<Transition>> done = db.write(dsl -> {
             RunOrchestration orchestration = new RunOrchestration(dsl, slots.bind(dsl), clock);
-            Optional<FlowRunRecord> locked = FlowRunRows.lockAndRead(dsl, id);
+            Optional<FlowRunRows.Transitioning> locked = FlowRunRows.lockAndRead(dsl, id);
             if (locked.isEmpty()) {
                 return new Committed<>(Optional.<Transition>empty(), orchestration);
             }
-            FlowRunRecord run = locked.get();
+            FlowRunRecord run = locked.get().run();
+            orchestration.knowRelated(id, locked.get().related());
             OrchestrationOutcome<FlowRun> outcome = orchestration.setFlowRunState(run, proposal, force, client);
             return new Committed<>(Optional.of(new Transition(id, outcome.result(), outcome.wroteState())), orchestration);
         });

@@ -25,7 +25,10 @@ import io.baton.storage.jdbc.orchestration.TransactionPorts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;
 
@@ -42,11 +45,17 @@ final class RunOrchestration {
     private final OrchestrationEngine engine;
     private final List<JsonNode> events = new ArrayList<>();
     private final List<Consumer<RunEffectSinks>> deferred = new ArrayList<>();
+    /** Related resources read with a run before its transition, so its state event needs no lookup of its own. */
+    private final Map<UUID, FlowRunEvents.Related> related = new HashMap<>();
 
     RunOrchestration(DSLContext dsl, SlotPorts.Binding slots, Clock clock) {
         this.dsl = dsl;
         this.clock = clock;
         this.engine = new OrchestrationEngine(TransactionPorts.create(dsl, slots.concurrency(), slots.leases(), clock));
+    }
+
+    void knowRelated(UUID flowRunId, FlowRunEvents.Related resources) {
+        related.put(flowRunId, resources);
     }
 
     OrchestrationOutcome<FlowRun> setFlowRunState(FlowRunRecord run, StateCreate proposal, boolean force,
@@ -80,7 +89,9 @@ final class RunOrchestration {
         for (SideEffect effect : outcome.sideEffects()) {
             switch (effect) {
                 case SideEffect.UpdateSubflowParentTask update -> updateParentTask(update);
-                case SideEffect.EmitFlowRunStateEvent emit -> events.add(FlowRunEvents.build(dsl, emit, run));
+                case SideEffect.EmitFlowRunStateEvent emit -> events.add(related.containsKey(emit.flowRunId())
+                        ? FlowRunEvents.build(emit, run, related.get(emit.flowRunId()))
+                        : FlowRunEvents.build(dsl, emit, run));
                 default -> common(effect);
             }
         }
