@@ -101,6 +101,32 @@ class RunStoreContractTest {
     }
 
     @Test
+    void transitionEventsNameTheRunsQueueAndPool() {
+        var pool = new io.baton.storage.jdbc.JdbcWorkPoolStore(db).create("events-pool", null, "process", Json.object(),
+                false, null, null);
+        NewFlowRun pooled = new NewFlowRun(flowId, "pooled-run", null, null, null, null, null, null, null,
+                List.of("run-tag"), null, null, "events-pool", null, null, null);
+        FlowRunRecord created = flowRuns.create(pooled, ClientInfo.UNKNOWN).value();
+        JsonNode onCreate = published.getLast();
+        flowRuns.setState(created.id(), StateCreate.of(StateType.RUNNING), false, ClientInfo.UNKNOWN).orElseThrow();
+        JsonNode onTransition = published.getLast();
+        // The transition reads the related resources with the run; creation looks them up: the same names.
+        assertThat(onTransition.get("related")).isEqualTo(onCreate.get("related"));
+        assertThat(onTransition.get("resource").get("prefect.resource.name").asText()).isEqualTo("pooled-run");
+        List<String> related = new ArrayList<>();
+        onTransition.get("related").forEach(r -> related.add(r.get("prefect.resource.role").asText() + ":"
+                + r.get("prefect.resource.id").asText() + ":" + r.path("prefect.resource.name").asText()));
+        assertThat(related).contains("flow:prefect.flow." + flowId + ":f",
+                "work-queue:prefect.work-queue." + created.workQueueId() + ":default",
+                "work-pool:prefect.work-pool." + pool.id() + ":events-pool", "tag:prefect.tag.run-tag:");
+        onTransition.get("related").forEach(r -> {
+            if (r.get("prefect.resource.role").asText().equals("work-pool")) {
+                assertThat(r.get("prefect.work-pool.type").asText()).isEqualTo("process");
+            }
+        });
+    }
+
+    @Test
     void unknownRunsAreEmpty() {
         assertThat(flowRuns.setState(UUID.randomUUID(), StateCreate.of(StateType.RUNNING), false, ClientInfo.UNKNOWN)).isEmpty();
         assertThat(taskRuns.setState(UUID.randomUUID(), StateCreate.of(StateType.RUNNING), false, ClientInfo.UNKNOWN)).isEmpty();
