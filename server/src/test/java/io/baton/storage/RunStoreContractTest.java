@@ -127,6 +127,19 @@ class RunStoreContractTest {
     }
 
     @Test
+    void statesOfOneRunNeverShareATimestamp() {
+        // A stopped clock proposes the same timestamp every time: each state moves one microsecond past the last.
+        java.time.Instant now = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        FlowRunStore frozen = new JdbcFlowRunStore(db, SlotPorts.NONE, RunEffectSinks.NONE,
+                java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+        FlowRunRecord created = frozen.create(run(null, null), ClientInfo.UNKNOWN).value();
+        frozen.setState(created.id(), StateCreate.of(StateType.RUNNING), false, ClientInfo.UNKNOWN).orElseThrow();
+        frozen.setState(created.id(), StateCreate.of(StateType.COMPLETED), false, ClientInfo.UNKNOWN).orElseThrow();
+        assertThat(frozen.states(created.id())).extracting(s -> s.timestamp())
+                .containsExactly(now, now.plusNanos(1_000), now.plusNanos(2_000));
+    }
+
+    @Test
     void unknownRunsAreEmpty() {
         assertThat(flowRuns.setState(UUID.randomUUID(), StateCreate.of(StateType.RUNNING), false, ClientInfo.UNKNOWN)).isEmpty();
         assertThat(taskRuns.setState(UUID.randomUUID(), StateCreate.of(StateType.RUNNING), false, ClientInfo.UNKNOWN)).isEmpty();

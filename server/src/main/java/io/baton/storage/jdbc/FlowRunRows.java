@@ -71,6 +71,10 @@ final class FlowRunRows {
     private static final HotStatement LOCK = HotStatement.select(List.of(FR.ID),
             p -> DSL.select(FR.ID).from(FR.table()).where(FR.ID.eq(p.of(FR.ID))).forUpdate());
 
+    private static final StateTable LATEST = FLOW_RUN_STATE.as("latest_state");
+    /** The newest stored state timestamp of the run: one step down the (flow_run_id, timestamp) unique index. */
+    private static final Field<Instant> LATEST_STATE_TIMESTAMP = DSL.field(DSL.select(DSL.max(LATEST.TIMESTAMP))
+            .from(LATEST.table()).where(LATEST.RUN_ID.eq(FR.ID))).as("latest_state_timestamp");
     static final FlowTable RUN_FLOW = new FlowTable("run_flow");
     static final DeploymentTable RUN_DEPLOYMENT = new DeploymentTable("run_deployment");
 
@@ -80,7 +84,7 @@ final class FlowRunRows {
     private static List<Field<?>> transitionFields() {
         List<Field<?>> f = new ArrayList<>(FIELDS);
         f.addAll(List.of(RUN_FLOW.ID, RUN_FLOW.NAME, RUN_FLOW.TAGS, RUN_DEPLOYMENT.ID, RUN_DEPLOYMENT.NAME,
-                RUN_DEPLOYMENT.TAGS, QUEUE.ID, POOL.TYPE));
+                RUN_DEPLOYMENT.TAGS, QUEUE.ID, POOL.TYPE, LATEST_STATE_TIMESTAMP));
         return List.copyOf(f);
     }
 
@@ -91,7 +95,7 @@ final class FlowRunRows {
                     .where(FR.ID.eq(p.of(FR.ID))));
 
     /** A run about to transition, with the related resources its state events name (read once, not per event). */
-    record Transitioning(FlowRunRecord run, FlowRunEvents.Related related) {}
+    record Transitioning(FlowRunRecord run, FlowRunEvents.Related related, Instant latestStateTimestamp) {}
 
     /** The run with its current state, queue and pool. */
     static Optional<FlowRunRecord> read(DSLContext dsl, UUID id) {
@@ -115,7 +119,8 @@ final class FlowRunRows {
         return Optional.of(new Transitioning(map(r), new FlowRunEvents.Related(r.get(FR.NAME), r.get(FR.TAGS),
                 r.get(FR.CREATED_BY), r.get(RUN_FLOW.ID), r.get(RUN_FLOW.NAME), r.get(RUN_FLOW.TAGS),
                 r.get(RUN_DEPLOYMENT.ID), r.get(RUN_DEPLOYMENT.NAME), r.get(RUN_DEPLOYMENT.TAGS), r.get(QUEUE.ID),
-                r.get(QUEUE.NAME), r.get(POOL.ID), r.get(POOL.NAME), r.get(POOL.TYPE))));
+                r.get(QUEUE.NAME), r.get(POOL.ID), r.get(POOL.NAME), r.get(POOL.TYPE)),
+                r.get(LATEST_STATE_TIMESTAMP)));
     }
 
     static FlowRunRecord map(Record r) {

@@ -120,6 +120,7 @@ public final class JdbcFlowRunStore implements FlowRunStore {
                 FlowRun created = new FlowRun(id, c.flowId(), c.deploymentId(), c.parentTaskRunId(), null,
                         RunJson.flowRunPolicy(policy), RunBookkeeping.EMPTY);
                 StateCreate initial = c.state() == null ? StateCreate.of(StateType.PENDING) : c.state();
+                orchestration.knowLatestState(id, null);
                 orchestration.setFlowRunState(created, null, initial, true, client);
                 return new Committed<>(new Upserted<>(readIn(dsl, id).orElseThrow(), true), orchestration);
             }
@@ -326,6 +327,7 @@ public final class JdbcFlowRunStore implements FlowRunStore {
             }
             FlowRunRecord run = locked.get().run();
             orchestration.knowRelated(id, locked.get().related());
+            orchestration.knowLatestState(id, locked.get().latestStateTimestamp());
             OrchestrationOutcome<FlowRun> outcome = orchestration.setFlowRunState(run, proposal, force, client);
             return new Committed<>(Optional.of(new Transition(id, outcome.result(), outcome.wroteState())), orchestration);
         });

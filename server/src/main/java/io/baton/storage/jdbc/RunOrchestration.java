@@ -47,15 +47,22 @@ final class RunOrchestration {
     private final List<Consumer<RunEffectSinks>> deferred = new ArrayList<>();
     /** Related resources read with a run before its transition, so its state event needs no lookup of its own. */
     private final Map<UUID, FlowRunEvents.Related> related = new HashMap<>();
+    private final TransactionPorts.LatestStates latestStates = new TransactionPorts.LatestStates();
 
     RunOrchestration(DSLContext dsl, SlotPorts.Binding slots, Clock clock) {
         this.dsl = dsl;
         this.clock = clock;
-        this.engine = new OrchestrationEngine(TransactionPorts.create(dsl, slots.concurrency(), slots.leases(), clock));
+        this.engine = new OrchestrationEngine(
+                TransactionPorts.create(dsl, slots.concurrency(), slots.leases(), clock, latestStates));
     }
 
     void knowRelated(UUID flowRunId, FlowRunEvents.Related resources) {
         related.put(flowRunId, resources);
+    }
+
+    /** {@code timestamp}: the run's latest stored state timestamp, null when it has no state yet. */
+    void knowLatestState(UUID flowRunId, Instant timestamp) {
+        latestStates.know(flowRunId, timestamp);
     }
 
     OrchestrationOutcome<FlowRun> setFlowRunState(FlowRunRecord run, StateCreate proposal, boolean force,
@@ -82,6 +89,7 @@ final class RunOrchestration {
         FlowRun run = outcome.run();
         if (outcome.wroteState()) {
             StateRows.insert(dsl, FLOW_RUN_STATE, run.id(), outcome.persistedState(), outcome.resultData(), run.id(), null);
+            latestStates.forget(run.id());
         }
         if (!run.equals(before)) {
             FlowRunRows.writeBack(dsl, run, now);

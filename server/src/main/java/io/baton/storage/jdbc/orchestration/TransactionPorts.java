@@ -17,6 +17,11 @@ import io.baton.storage.jdbc.StateRows;
 import io.baton.storage.jdbc.tables.RunStateTables.ResultArtifactTable;
 import io.baton.storage.jdbc.tables.RunStateTables.StateTable;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.random.RandomGenerator;
 import org.jooq.DSLContext;
 
@@ -30,8 +35,36 @@ public final class TransactionPorts {
 
     /** {@code clock} is "now" for every rule: the server's clock (production: {@link #CLOCK}). */
     public static OrchestrationPorts create(DSLContext dsl, ConcurrencyPort concurrency, LeasePort leases, Clock clock) {
+        return create(dsl, concurrency, leases, clock, new LatestStates());
+    }
+
+    /** As above; {@code latest} holds the latest state timestamps of runs this transaction has read. */
+    public static OrchestrationPorts create(DSLContext dsl, ConcurrencyPort concurrency, LeasePort leases, Clock clock,
+                                            LatestStates latest) {
         return new OrchestrationPorts(clock, OrchestrationSettings.DEFAULTS, new JdbcDeploymentPort(dsl), concurrency,
-                leases, taskCache(dsl), flowRuns(dsl), stateHistory(dsl), RandomGenerator.getDefault());
+                leases, taskCache(dsl), flowRuns(dsl), stateHistory(dsl, latest), RandomGenerator.getDefault());
+    }
+
+    /**
+     * The latest state timestamp of flow runs read in this transaction: a state proposed after it cannot collide
+     * with a stored one, so the uniqueness guard needs no lookup. Forget a run once a state of it is written.
+     */
+    public static final class LatestStates {
+        private final Map<UUID, Optional<Instant>> latest = new HashMap<>();
+
+        /** {@code timestamp} null: the run has no state yet. */
+        public void know(UUID flowRunId, Instant timestamp) {
+            latest.put(flowRunId, Optional.ofNullable(timestamp));
+        }
+
+        public void forget(UUID flowRunId) {
+            latest.remove(flowRunId);
+        }
+
+        boolean surelyFree(UUID flowRunId, Instant timestamp) {
+            Optional<Instant> known = latest.get(flowRunId);
+            return known != null && (known.isEmpty() || timestamp.isAfter(known.get()));
+        }
     }
 
     private static TaskCachePort taskCache(DSLContext dsl) {
@@ -64,8 +97,9 @@ public final class TransactionPorts {
         };
     }
 
-    private static StateHistoryPort stateHistory(DSLContext dsl) {
-        return (flowRunId, timestamp) -> StateRows.flowRunStateExistsAt(dsl, flowRunId, timestamp);
+    private static StateHistoryPort stateHistory(DSLContext dsl, LatestStates latest) {
+        return (flowRunId, timestamp) -> !latest.surelyFree(flowRunId, timestamp)
+                && StateRows.flowRunStateExistsAt(dsl, flowRunId, timestamp);
     }
 
 }
