@@ -166,7 +166,7 @@ final class SqliteWriter implements AutoCloseable {
             }
         } catch (SQLException | RuntimeException e) {
             // The transaction is gone (commit failed, or a unit's failure rolled all of it back): nothing in it
-            // is acknowledged. Units that have not run yet go back to the head of the line.
+            // is acknowledged. Units that have not run yet queue again (they keep their deadline).
             RuntimeException failure = new StorageUnavailableException(String.valueOf(e.getMessage()), e);
             for (int i = 0; i < units.size(); i++) {
                 Unit<?> unit = units.get(i);
