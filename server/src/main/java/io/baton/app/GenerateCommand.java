@@ -31,6 +31,10 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Runs (and at most about as many events) per transaction (default 20000).")
     int chunk;
 
+    @Option(names = "--writers", defaultValue = "1",
+            description = "PostgreSQL: transactions written at a time (default 1); SQLite always writes one.")
+    int writers;
+
     @Option(names = "--days", defaultValue = "30", description = "Past days the start times spread over.")
     int days;
 
@@ -46,7 +50,7 @@ final class GenerateCommand implements Callable<Integer> {
             List<UUID> flowIds = data.flows(flows);
             long started = System.nanoTime();
             long[] lastReport = {started};
-            data.generate(flowIds, flowRuns, events, chunk, days, (runs, eventsDone) -> {
+            data.generate(flowIds, flowRuns, events, chunk, days, writers, (runs, eventsDone) -> {
                 long now = System.nanoTime();
                 if (now - lastReport[0] >= 5_000_000_000L || (runs == flowRuns && eventsDone == events)) {
                     lastReport[0] = now;

@@ -111,16 +111,26 @@ public final class BenchmarkData {
      * runs and about {@code chunk} events; {@code progress} hears of each commit.
      */
     public void generate(List<UUID> flowIds, long flowRuns, long events, int chunk, int days, Progress progress) {
+        generate(flowIds, flowRuns, events, chunk, days, 0, progress);
+    }
+
+    /**
+     * As above, with {@code writers} transactions written at a time on PostgreSQL (default 1); SQLite always
+     * has one.
+     */
+    public void generate(List<UUID> flowIds, long flowRuns, long events, int chunk, int days, int writers,
+                         Progress progress) {
         if (events > 0 && flowRuns == 0) {
             throw new IllegalArgumentException("events belong to the flow runs generated with them: give flow runs");
         }
         Generator generator = new Generator(flowIds, flowRuns, events, days, Instant.now());
         boolean postgres = db.dialect() == SQLDialect.POSTGRES;
-        // SQLite has one writer. PostgreSQL runs each COPY in one backend process: two transactions at a time
-        // keep both cores busy (chunks are independent: a run's state and events are in its own chunk).
-        int writers = postgres ? 2 : 1;
+        // SQLite has one writer. On PostgreSQL each COPY runs in one backend process, and chunks are independent
+        // (a run's state and events are in its own chunk), so several transactions may be written at a time;
+        // on the busy 2-core machine two gained nothing over one, hence the default.
+        int writing = !postgres ? 1 : Math.max(1, writers);
         ExecutorService ahead = Executors.newSingleThreadExecutor(daemon("baton-bench-generator"));
-        ExecutorService writing = Executors.newFixedThreadPool(writers, daemon("baton-bench-writer"));
+        ExecutorService writerThreads = Executors.newFixedThreadPool(writing, daemon("baton-bench-writer"));
         Deque<Future<Chunk>> inFlight = new ArrayDeque<>();
         try {
             // The next chunk is generated while the current ones are written.
@@ -131,11 +141,11 @@ public final class BenchmarkData {
                     break;
                 }
                 next = ahead.submit(() -> generator.next(chunk));
-                if (inFlight.size() >= writers) {
+                if (inFlight.size() >= writing) {
                     Chunk done = inFlight.removeFirst().get();
                     progress.committed(done.runsSoFar, done.eventsSoFar);
                 }
-                inFlight.addLast(writing.submit(() -> write(current, postgres)));
+                inFlight.addLast(writerThreads.submit(() -> write(current, postgres)));
             }
             while (!inFlight.isEmpty()) {
                 Chunk done = inFlight.removeFirst().get();
@@ -148,7 +158,7 @@ public final class BenchmarkData {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
             ahead.shutdownNow();
-            writing.shutdownNow();
+            writerThreads.shutdownNow();
         }
         if (postgres) {
             // Planner statistics for the new rows now, not whenever autovacuum gets to them.
