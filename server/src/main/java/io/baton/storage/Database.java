@@ -65,9 +65,9 @@ public final class Database implements AutoCloseable {
 
     /**
      * For a process that only loads data ({@code baton bench generate}): on SQLite its write connection runs
-     * with {@code synchronous=OFF} (a crash may lose or corrupt what it was loading, never a server's data: no
-     * server runs on the file meanwhile) and a 512 MB page cache, so that big transactions stay in memory
-     * until their commit. PostgreSQL is opened as usual.
+     * with {@code synchronous=OFF} (an OS crash during the load may corrupt the file: acceptable for a file
+     * being filled with benchmark data, on which no server runs meanwhile) and a 500 MB page cache, so that big
+     * transactions stay in memory until their commit. PostgreSQL is opened as usual.
      */
     public static Database openForBulkLoad(DatabaseUrl url) {
         return open(url, true);
