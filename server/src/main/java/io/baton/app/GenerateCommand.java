@@ -31,8 +31,8 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Runs (and at most about as many events) per transaction (default 20000).")
     int chunk;
 
-    @Option(names = "--writers", defaultValue = "1",
-            description = "PostgreSQL: transactions written at a time (default 1); SQLite always writes one.")
+    @Option(names = "--writers", defaultValue = "2",
+            description = "PostgreSQL: transactions written at a time (default 2); SQLite always writes one.")
     int writers;
 
     @Option(names = "--days", defaultValue = "30", description = "Past days the start times spread over.")
