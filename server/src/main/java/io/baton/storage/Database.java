@@ -65,12 +65,26 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(DatabaseUrl url) {
+        return open(url, false);
+    }
+
+    /**
+     * For a process that only loads data ({@code baton bench generate}): on SQLite its write connection runs
+     * with {@code synchronous=OFF} (an OS crash during the load may corrupt the file: acceptable for a file
+     * being filled with benchmark data, on which no server runs meanwhile) and a 500 MB page cache, so that big
+     * transactions stay in memory until their commit. PostgreSQL is opened as usual.
+     */
+    public static Database openForBulkLoad(DatabaseUrl url) {
+        return open(url, true);
+    }
+
+    private static Database open(DatabaseUrl url, boolean bulkLoad) {
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
         if (url.kind() == DatabaseUrl.Kind.SQLITE) {
             ensureParentDirectory(url.jdbcUrl());
-            HikariDataSource writer = sqlitePool(url, "baton-sqlite-writer", 1, false);
-            HikariDataSource reader = sqlitePool(url, "baton-sqlite-reader", 4, true);
+            HikariDataSource writer = sqlitePool(url, "baton-sqlite-writer", 1, false, bulkLoad);
+            HikariDataSource reader = sqlitePool(url, "baton-sqlite-reader", bulkLoad ? 1 : 4, true, false);
             return new Database(url, writer, reader);
         }
         HikariConfig config = new HikariConfig();
@@ -92,7 +106,8 @@ public final class Database implements AutoCloseable {
         return new Database(url, pool, pool);
     }
 
-    private static HikariDataSource sqlitePool(DatabaseUrl url, String name, int size, boolean readOnly) {
+    private static HikariDataSource sqlitePool(DatabaseUrl url, String name, int size, boolean readOnly,
+                                               boolean bulkLoad) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
         config.setJdbcUrl(url.jdbcUrl());
@@ -102,12 +117,12 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(30_000);
         config.setInitializationFailTimeout(-1);
         config.addDataSourceProperty("journal_mode", "WAL");
-        config.addDataSourceProperty("synchronous", "NORMAL");
+        config.addDataSourceProperty("synchronous", bulkLoad ? "OFF" : "NORMAL");
         config.addDataSourceProperty("foreign_keys", "true");
         config.addDataSourceProperty("busy_timeout", "30000");
         // Page cache per connection (KiB): the writer keeps the hot pages; readers share the OS page cache,
         // so a small cache each keeps the native footprint of five connections bounded.
-        config.addDataSourceProperty("cache_size", readOnly ? "-2000" : "-8000");
+        config.addDataSourceProperty("cache_size", bulkLoad ? "-512000" : readOnly ? "-2000" : "-8000");
         config.addDataSourceProperty("temp_store", "MEMORY");
         if (!readOnly) {
             // The committing connection checkpoints: every 10,000 WAL pages (~40 MB) instead of 1,000, so a page
