@@ -50,7 +50,35 @@ public final class TestDatabases {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create test database", e);
         }
+        created(name);
         return new DatabaseUrl(DatabaseUrl.Kind.POSTGRESQL, base + name, "postgres", null);
+    }
+
+    private static final java.util.List<String> CREATED = new java.util.ArrayList<>();
+
+    /** The machine's own server outlives the suite: its test databases are dropped when the JVM exits. */
+    private static synchronized void created(String name) {
+        if (embedded != null) {
+            return; // the embedded server and its data go away at exit
+        }
+        if (CREATED.isEmpty()) {
+            String base = postgresBase;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try (Connection c = DriverManager.getConnection(base + "postgres", "postgres", "");
+                     var st = c.createStatement()) {
+                    for (String db : snapshot()) {
+                        st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+                    }
+                } catch (SQLException ignored) {
+                    // best effort at exit
+                }
+            }));
+        }
+        CREATED.add(name);
+    }
+
+    private static synchronized java.util.List<String> snapshot() {
+        return java.util.List.copyOf(CREATED);
     }
 
     private static synchronized String postgresBase() {
