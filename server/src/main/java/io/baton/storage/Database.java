@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>On SQLite every write transaction runs on a single dedicated connection, so writers queue inside the
  * server instead of failing with "database is locked", and the writes that queued meanwhile are committed
- * together ({@link SqliteWriter}); readers use their own pool and, thanks to WAL, never block the writer. On PostgreSQL reads and writes share one pool and rely on row locks.
+ * together ({@link SqliteWriter}); readers use their own pool and, thanks to WAL, never block the writer.
+ * On PostgreSQL reads and writes share one pool and rely on row locks; request threads hand their
+ * transactions to platform threads ({@link JdbcThreads}).
  */
 public final class Database implements AutoCloseable {
 

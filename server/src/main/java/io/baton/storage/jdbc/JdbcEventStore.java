@@ -44,8 +44,6 @@ public final class JdbcEventStore implements EventStore {
 
     private static final String PRIMARY_ROLE = "";
     private static final int MAX_BUCKETS = 1000;
-    /** 13 binds per row: far below both databases' bind parameter limits. */
-    private static final int EVENT_ROWS_PER_STATEMENT = 500;
     private static final EventResourcesTable RESOURCES = new EventResourcesTable("event_resources");
 
     private final Database db;
@@ -83,11 +81,10 @@ public final class JdbcEventStore implements EventStore {
     }
 
     /**
-     * Insert-or-ignore of the batch; returns the events really inserted (a concurrent writer, e.g. another
-     * replica, may have stored some since the lookup). PostgreSQL: one multi-row statement per chunk with
-     * {@code RETURNING id}. SQLite: one prepared statement executed for every row (a multi-row statement over
-     * SQLite's 999 bind parameters would be rendered with inlined values and parsed anew), whose per-row update
-     * counts say which rows were new.
+     * Insert-or-ignore of the batch; returns the events really inserted (some may be stored already, by an
+     * earlier delivery or by another replica). PostgreSQL: one statement with {@code RETURNING id}. SQLite: one
+     * prepared statement executed for every row (a multi-row statement over SQLite's 999 bind parameters would
+     * be rendered with inlined values and parsed anew), whose per-row update counts say which rows were new.
      */
     private static List<JsonNode> insertEvents(DSLContext dsl, List<JsonNode> events, Instant now) {
         if (events.isEmpty()) {
@@ -107,14 +104,11 @@ public final class JdbcEventStore implements EventStore {
             }
             return inserted;
         }
+        Set<UUID> ids = insertPostgres(dsl, events, now);
         List<JsonNode> inserted = new ArrayList<>(events.size());
-        for (int from = 0; from < events.size(); from += EVENT_ROWS_PER_STATEMENT) {
-            List<JsonNode> chunk = events.subList(from, Math.min(events.size(), from + EVENT_ROWS_PER_STATEMENT));
-            Set<UUID> ids = insertPostgres(dsl, chunk, now);
-            for (JsonNode e : chunk) {
-                if (ids.contains(ReceivedEvents.id(e))) {
-                    inserted.add(e);
-                }
+        for (JsonNode e : events) {
+            if (ids.contains(ReceivedEvents.id(e))) {
+                inserted.add(e);
             }
         }
         return inserted;
@@ -139,25 +133,19 @@ public final class JdbcEventStore implements EventStore {
             RETURNING id""";
 
     private static Set<UUID> insertPostgres(DSLContext dsl, List<JsonNode> events, Instant now) {
-        int n = events.size();
-        String[][] columns = new String[13][n];
-        String stamp = now.toString();
-        for (int i = 0; i < n; i++) {
-            JsonNode e = events.get(i);
-            JsonNode follows = e.get("follows");
-            columns[0][i] = ReceivedEvents.id(e).toString();
-            columns[1][i] = stamp;
-            columns[2][i] = stamp;
-            columns[3][i] = ReceivedEvents.occurred(e).toString();
-            columns[4][i] = e.get("event").asText();
-            columns[5][i] = e.get("resource").get("prefect.resource.id").asText();
-            columns[6][i] = Json.write(e.get("resource"));
-            columns[7][i] = Json.write(relatedIds(e.get("related")));
-            columns[8][i] = Json.write(e.get("related"));
-            columns[9][i] = Json.write(e.get("payload"));
-            columns[10][i] = Times.parse(e.get("received").asText()).toString();
-            columns[11][i] = stamp;
-            columns[12][i] = follows == null || follows.isNull() ? null : UUID.fromString(follows.asText()).toString();
+        // The same values as the SQLite rows, each in the text form its column's cast reads.
+        String[][] columns = new String[EVENT_COLUMNS.size()][events.size()];
+        for (int i = 0; i < events.size(); i++) {
+            List<Object> row = eventRow(events.get(i), now);
+            for (int c = 0; c < columns.length; c++) {
+                Object value = row.get(c);
+                if (value instanceof JsonNode json) {
+                    // JSON null is stored as SQL NULL, as the column binding does.
+                    columns[c][i] = json.isNull() ? null : Json.write(json);
+                } else {
+                    columns[c][i] = value == null ? null : value.toString();
+                }
+            }
         }
         return dsl.connectionResult(connection -> {
             try (var st = connection.prepareStatement(INSERT_EVENTS_POSTGRES)) {
