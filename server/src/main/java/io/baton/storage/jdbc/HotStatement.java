@@ -51,8 +51,7 @@ final class HotStatement {
     private final Function<Slots, Query> shape;
     private final List<DataType<?>> types;
     private final Field<?>[] selected;
-    private volatile Rendered sqlite;
-    private volatile Rendered postgres;
+    private final PerDialect<Rendered> rendered = new PerDialect<>(this::render);
 
     private HotStatement(Function<Slots, Query> shape, Field<?>[] selected) {
         this.shape = shape;
@@ -101,7 +100,7 @@ final class HotStatement {
         if (values.length != types.size()) {
             throw new IllegalArgumentException("expected " + types.size() + " values, got " + values.length);
         }
-        Rendered rendered = rendered(dsl);
+        Rendered rendered = this.rendered.get(dsl);
         boolean pg = dsl.dialect() == SQLDialect.POSTGRES;
         ConnectionProvider provider = dsl.configuration().connectionProvider();
         Connection connection = provider.acquire();
@@ -123,20 +122,6 @@ final class HotStatement {
         } finally {
             provider.release(connection);
         }
-    }
-
-    private Rendered rendered(DSLContext dsl) {
-        boolean pg = dsl.dialect() == SQLDialect.POSTGRES;
-        Rendered r = pg ? postgres : sqlite;
-        if (r == null) {
-            r = render(dsl);
-            if (pg) {
-                postgres = r;
-            } else {
-                sqlite = r;
-            }
-        }
-        return r;
     }
 
     /** Renders with "?" placeholders and finds where each placeholder ended up in the statement. */

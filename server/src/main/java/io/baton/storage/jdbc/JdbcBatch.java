@@ -25,8 +25,7 @@ final class JdbcBatch {
 
     private final Function<DSLContext, Query> shape;
     private final List<? extends Field<?>> columns;
-    private volatile String sqlite;
-    private volatile String postgres;
+    private final PerDialect<String> sql = new PerDialect<>(this::render);
 
     private JdbcBatch(Function<DSLContext, Query> shape, List<? extends Field<?>> columns) {
         this.shape = shape;
@@ -47,7 +46,7 @@ final class JdbcBatch {
             return new int[0];
         }
         boolean pg = dsl.dialect() == SQLDialect.POSTGRES;
-        String sql = sql(dsl, pg);
+        String sql = this.sql.get(dsl);
         return dsl.connectionResult(connection -> {
             PreparedStatement st = StatementCache.prepare(connection, sql);
             try {
@@ -67,20 +66,12 @@ final class JdbcBatch {
         });
     }
 
-    private String sql(DSLContext dsl, boolean pg) {
-        String sql = pg ? postgres : sqlite;
-        if (sql == null) {
-            Query query = shape.apply(dsl);
-            sql = dsl.render(query);
-            if (query.getBindValues().size() != columns.size()) {
-                throw new IllegalStateException("statement has " + query.getBindValues().size() + " bind values, "
-                        + columns.size() + " columns given: " + sql);
-            }
-            if (pg) {
-                postgres = sql;
-            } else {
-                sqlite = sql;
-            }
+    private String render(DSLContext dsl) {
+        Query query = shape.apply(dsl);
+        String sql = dsl.render(query);
+        if (query.getBindValues().size() != columns.size()) {
+            throw new IllegalStateException("statement has " + query.getBindValues().size() + " bind values, "
+                    + columns.size() + " columns given: " + sql);
         }
         return sql;
     }
