@@ -7,12 +7,19 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Consumer;
 
 /**
- * In-process fan-out of newly stored events to live subscribers ({@code /events/out}). Each subscriber gets
- * every event, in commit order, through a sink that must not block; filtering is the subscriber's business.
+ * In-process fan-out of newly stored events. Two kinds of subscriber:
+ * <ul>
+ *   <li>{@link #subscribe}: live streams ({@code /events/out}) - every stored event, in commit order;</li>
+ *   <li>{@link #subscribeCommittedHere}: consumers that must see each event exactly once across replicas
+ *       (trigger evaluation) - only the events this process committed, never ones relayed from another
+ *       replica.</li>
+ * </ul>
+ * Sinks must not block; filtering is the subscriber's business.
  */
 public final class EventBus {
 
     private final Set<Consumer<JsonNode>> subscribers = new CopyOnWriteArraySet<>();
+    private final Set<Consumer<JsonNode>> committedHere = new CopyOnWriteArraySet<>();
 
     public void subscribe(Consumer<JsonNode> sink) {
         subscribers.add(sink);
@@ -22,8 +29,21 @@ public final class EventBus {
         subscribers.remove(sink);
     }
 
-    /** Called by the pipeline's writer after each commit, with the events that were new. */
+    public void subscribeCommittedHere(Consumer<JsonNode> sink) {
+        committedHere.add(sink);
+    }
+
+    public void unsubscribeCommittedHere(Consumer<JsonNode> sink) {
+        committedHere.remove(sink);
+    }
+
+    /** Called after each commit of this process, with the events that were new. */
     void delivered(List<JsonNode> events) {
+        for (Consumer<JsonNode> s : committedHere) {
+            for (JsonNode e : events) {
+                s.accept(e);
+            }
+        }
         for (Consumer<JsonNode> s : subscribers) {
             for (JsonNode e : events) {
                 s.accept(e);
