@@ -59,7 +59,7 @@ public final class BatonServer implements AutoCloseable {
             Javalin http = HttpServer.create(settings, contract, guards,
                     Routes.all(settings, stores, contract, guards, events), config -> { });
             http.start();
-            log.info("Baton {} listening on http://{}:{}/api ({}), started in {} ms", Settings.PREFECT_VERSION,
+            log.info("Baton {} listening on http://{}:{}/api ({}), started in {} ms", settings.prefectVersion(),
                     settings.host(), http.port(), db.url().redacted(), (System.nanoTime() - started) / 1_000_000);
             PeriodicJobRunner services = settings.servicesEnabled() ? PeriodicJobRunner.start(Services.all(stores)) : null;
             return new BatonServer(settings, db, stores, http, services, events);

@@ -21,9 +21,11 @@ public record Settings(
         boolean servicesEnabled,
         Path home,
         long maxParameterSize,
-        Clock clock) {
+        Clock clock,
+        String prefectVersion) {
 
-    public static final String PREFECT_VERSION = "3.8.4";
+    /** The Prefect release {@code /admin/version} reports; clients compare their own version with it. */
+    public static final String PREFECT_VERSION = "3.8.3";
     public static final String API_VERSION = "0.8.4";
 
     public static Settings fromEnvironment() {
@@ -50,38 +52,39 @@ public record Settings(
                 true,
                 home,
                 Long.parseLong(first(env, "524288", "PREFECT_SERVER_API_MAX_PARAMETER_SIZE")),
-                Times.CLOCK);
+                Times.CLOCK,
+                first(env, PREFECT_VERSION, "BATON_PREFECT_VERSION"));
     }
 
     public Settings withListen(String host, int port) {
         return new Settings(host, port, database, defaultLimit, authString, csrfProtectionEnabled,
-                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock);
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, prefectVersion);
     }
 
     public Settings withServices(boolean enabled) {
         return new Settings(host, port, database, defaultLimit, authString, csrfProtectionEnabled,
-                csrfTokenExpiration, enabled, home, maxParameterSize, clock);
+                csrfTokenExpiration, enabled, home, maxParameterSize, clock, prefectVersion);
     }
 
     public Settings withDatabase(DatabaseUrl url) {
         return new Settings(host, port, url, defaultLimit, authString, csrfProtectionEnabled,
-                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock);
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, prefectVersion);
     }
 
     public Settings withAuthString(String auth) {
         return new Settings(host, port, database, defaultLimit, auth, csrfProtectionEnabled,
-                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock);
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, prefectVersion);
     }
 
     public Settings withCsrfProtection(boolean enabled) {
         return new Settings(host, port, database, defaultLimit, authString, enabled,
-                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock);
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, prefectVersion);
     }
 
     /** The server's notion of "now" wherever it decides an outcome (orchestration, scheduling, polling). */
     public Settings withClock(Clock clock) {
         return new Settings(host, port, database, defaultLimit, authString, csrfProtectionEnabled,
-                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock);
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, prefectVersion);
     }
 
     private static String first(Map<String, String> env, String fallback, String... names) {
