@@ -13,6 +13,7 @@ import io.baton.http.routes.CollectionRoutes;
 import io.baton.http.routes.ConcurrencyLimitV1Routes;
 import io.baton.http.routes.ConcurrencyLimitV2Routes;
 import io.baton.http.routes.CsrfRoutes;
+import io.baton.http.routes.DeploymentInputs;
 import io.baton.http.routes.DeploymentRoutes;
 import io.baton.http.routes.DeploymentRunRoutes;
 import io.baton.http.routes.DeploymentScheduleRoutes;
@@ -51,6 +52,7 @@ final class Routes {
     static List<RouteModule> all(Settings settings, Stores stores, OpenApiContract contract, RequestGuards guards,
                                  EventPipeline events) {
         PrefectSocket sockets = new PrefectSocket(guards);
+        DeploymentInputs deploymentInputs = new DeploymentInputs(stores.workPools, stores.variables);
         return List.of(
                 new RootRoutes(stores.db),
                 new CsrfRoutes(settings, stores.csrfTokens),
@@ -70,9 +72,10 @@ final class Routes {
                 new EventRoutes(stores.events, events, sockets),
                 // deployments, work pools and workers
                 new DeploymentRoutes(stores.deployments,
-                        Services.deploymentScheduler(stores, ServiceSettings.fromEnvironment()), settings),
+                        Services.deploymentScheduler(stores, ServiceSettings.fromEnvironment()), deploymentInputs, settings),
                 new DeploymentScheduleRoutes(stores.deployments),
-                new DeploymentRunRoutes(stores.deployments, stores.flowRuns, stores.workQueues, stores.clock),
+                new DeploymentRunRoutes(stores.deployments, stores.flowRuns, stores.workQueues, deploymentInputs,
+                        stores.clock),
                 new WorkPoolRoutes(stores.workPools, stores.workQueues, settings),
                 new WorkQueueRoutes(stores.workQueues, settings),
                 new WorkerRoutes(stores.workers, settings),

@@ -1,6 +1,7 @@
 package io.baton.http.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.baton.app.Settings;
 import io.baton.domain.Change;
 import io.baton.domain.Times;
@@ -35,11 +36,14 @@ public final class DeploymentRoutes implements RouteModule {
 
     private final DeploymentStore deployments;
     private final DeploymentScheduler scheduler;
+    private final DeploymentInputs inputs;
     private final Settings settings;
 
-    public DeploymentRoutes(DeploymentStore deployments, DeploymentScheduler scheduler, Settings settings) {
+    public DeploymentRoutes(DeploymentStore deployments, DeploymentScheduler scheduler, DeploymentInputs inputs,
+            Settings settings) {
         this.deployments = deployments;
         this.scheduler = scheduler;
+        this.inputs = inputs;
         this.settings = settings;
     }
 
@@ -47,6 +51,7 @@ public final class DeploymentRoutes implements RouteModule {
     public void register(ApiRouter r) {
         r.post("/deployments/", call -> {
             JsonNode body = call.body();
+            inputs.checkCreate(body.path("work_pool_name").asText(null), body.get("job_variables"));
             DeploymentWrite write = write(body, body.get("name").asText(), UUID.fromString(body.get("flow_id").asText()));
             var upserted = StoreErrors.call(() -> deployments.upsert(write));
             return Reply.createdOrOk(upserted.created(), upserted.value());
@@ -55,7 +60,12 @@ public final class DeploymentRoutes implements RouteModule {
         r.get("/deployments/name/{flow_name}/{deployment_name}", call ->
                 found(deployments.readByName(call.path("flow_name"), call.path("deployment_name")).orElse(null)));
         r.patch("/deployments/{id}", call -> {
-            DeploymentWrite changes = write(call.body(), null, null);
+            ObjectNode body = ((ObjectNode) call.body()).deepCopy();
+            inputs.checkUpdate(body.path("work_pool_name").asText(null), body.get("job_variables"));
+            if (body.hasNonNull("parameters")) {
+                body.set("parameters", inputs.hydrate(body.get("parameters"), "Error hydrating deployment parameters"));
+            }
+            DeploymentWrite changes = write(body, null, null);
             boolean updated;
             try {
                 updated = StoreErrors.call(() -> deployments.update(call.uuid("id"), changes));
