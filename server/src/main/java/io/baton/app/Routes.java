@@ -61,7 +61,7 @@ final class Routes {
                 new UiSettingsRoutes(settings, System.getenv("PREFECT_UI_API_URL")),
                 // flows and runs
                 new FlowRoutes(stores.flows, settings),
-                new FlowRunRoutes(stores.flowRuns, settings),
+                new FlowRunRoutes(stores.flowRuns, stores.deployments, deploymentInputs, settings),
                 new FlowRunInputRoutes(stores.flowRunInputs),
                 new FlowRunGraphRoutes(stores.runViews, FlowRunGraphRoutes.GraphSettings.fromEnvironment()),
                 new TaskRunRoutes(stores.taskRuns, settings),

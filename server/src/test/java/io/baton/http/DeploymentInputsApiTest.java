@@ -112,6 +112,18 @@ class DeploymentInputsApiTest {
     }
 
     @Test
+    void newJobVariablesOfAScheduledRunFitItsDeploymentsPool() {
+        String pool = pool();
+        String id = deploy(pool, Map.of("image", "python")).expect(201).body().get("id").asText();
+        String run = api.post("/deployments/" + id + "/create_flow_run", Map.of()).expect(201).body().get("id").asText();
+        assertThat(api.patch("/flow_runs/" + run, Map.of("job_variables", Map.of("cpu", "lots"))).expect(422).body()
+                .get("detail").asText()).isEqualTo("Error updating flow run: Validation failed for field 'cpu'. "
+                        + "Failure reason: 'lots' is not valid under any of the given schemas");
+        api.patch("/flow_runs/" + run, Map.of("job_variables", Map.of("cpu", 3))).expect(204);
+        assertThat(api.get("/flow_runs/" + run).body().get("job_variables").get("cpu").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void runParametersAreHydrated() {
         api.post("/variables/", Map.of("name", "greeting_" + suffix, "value", "hello")).expect(201);
         api.post("/variables/", Map.of("name", "limits_" + suffix, "value", Map.of("max", 3))).expect(201);

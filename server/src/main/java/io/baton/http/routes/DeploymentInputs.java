@@ -53,13 +53,18 @@ public final class DeploymentInputs {
 
     /** A run of the deployment: pool defaults, deployment and run variables together, required ones due (a 422). */
     void checkRun(Deployment deployment, JsonNode runJobVariables) {
+        checkRun(deployment, runJobVariables, "Error creating flow run");
+    }
+
+    /** As {@link #checkRun(Deployment, JsonNode)}, the 422's detail starting with {@code what}. */
+    void checkRun(Deployment deployment, JsonNode runJobVariables, String what) {
         if (deployment.workPoolName() == null) {
             return; // e.g. served deployments: no template to check against
         }
         template(deployment.workPoolName())
                 .flatMap(t -> JobVariableCheck.forFlowRun(t, deployment.jobVariables(), runJobVariables))
                 .ifPresent(reason -> {
-                    throw ApiException.detail(422, "Error creating flow run: " + reason);
+                    throw ApiException.detail(422, what + ": " + reason);
                 });
     }
 
