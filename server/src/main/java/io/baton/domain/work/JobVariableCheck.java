@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.baton.domain.schema.JsonSchemaCheck;
+import io.baton.domain.schema.PythonRepr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Job variables checked against the {@code variables} schema of a work pool's base job template, as Prefect's
@@ -65,7 +65,7 @@ public final class JobVariableCheck {
         if (result.valid()) {
             return Optional.empty();
         }
-        return Optional.of("<ValidationError: " + pythonRepr(result.failures().getFirst().message()) + ">");
+        return Optional.of("<ValidationError: " + PythonRepr.str(result.failures().getFirst().message()) + ">");
     }
 
     private static Optional<String> overlay(JsonNode baseJobTemplate, boolean ignoreRequired, JsonNode... layers) {
@@ -99,15 +99,7 @@ public final class JobVariableCheck {
                 all.setAll((ObjectNode) layer.deepCopy());
             }
         }
-        JsonSchemaCheck.Result result = check(prepared(variables, ignoreRequired || unusableDefaults, true), all);
-        if (result.valid()) {
-            return Optional.empty();
-        }
-        JsonSchemaCheck.Failure first = result.failures().getFirst();
-        String where = first.instancePath().isEmpty() ? "Validation failed."
-                : "Validation failed for field '" + first.instancePath().stream().map(String::valueOf)
-                        .collect(Collectors.joining(".")) + "'.";
-        return Optional.of(where + " Failure reason: " + first.message());
+        return check(prepared(variables, ignoreRequired || unusableDefaults, true), all).violation();
     }
 
     private static JsonNode variablesSchema(JsonNode baseJobTemplate) {
@@ -173,27 +165,5 @@ public final class JobVariableCheck {
         if (node != null && node.isContainerNode()) {
             node.forEach(JobVariableCheck::removeRequired);
         }
-    }
-
-    /** Python's {@code repr} of a str. */
-    static String pythonRepr(String s) {
-        char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
-        StringBuilder out = new StringBuilder().append(quote);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c == quote) {
-                        out.append('\\');
-                    }
-                    out.append(c);
-                }
-            }
-        }
-        return out.append(quote).toString();
     }
 }

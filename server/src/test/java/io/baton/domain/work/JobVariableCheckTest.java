@@ -55,12 +55,4 @@ class JobVariableCheckTest {
         assertThat(JobVariableCheck.configurationViolation(TEMPLATE, null))
                 .contains("<ValidationError: \"'image' is a required property\">");
     }
-
-    @Test
-    void pythonRepr() {
-        assertThat(JobVariableCheck.pythonRepr("plain")).isEqualTo("'plain'");
-        assertThat(JobVariableCheck.pythonRepr("it's")).isEqualTo("\"it's\"");
-        assertThat(JobVariableCheck.pythonRepr("both ' and \"")).isEqualTo("'both \\' and \"'");
-        assertThat(JobVariableCheck.pythonRepr("a\nb\\")).isEqualTo("'a\\nb\\\\'");
-    }
 }
