@@ -86,6 +86,8 @@ class DeploymentInputsApiTest {
                 .isEqualTo("Error creating deployment: <ValidationError: \"'image' is a required property\">");
         api.patch("/deployments/" + id, Map.of("work_pool_name", pool, "job_variables",
                 Map.of("image", "python:3.13", "cpu", 2))).expect(204);
+        api.patch("/deployments/" + UUID.randomUUID(), Map.of("work_pool_name", pool, "job_variables",
+                Map.of("cpu", "x"))).expect(404);
         // Without the pool in the update, nothing is checked.
         api.patch("/deployments/" + id, Map.of("job_variables", Map.of("cpu", 4))).expect(204);
         assertThat(api.get("/deployments/" + id).body().get("job_variables").get("cpu").asInt()).isEqualTo(4);

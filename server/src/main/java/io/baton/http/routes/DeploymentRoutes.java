@@ -61,7 +61,11 @@ public final class DeploymentRoutes implements RouteModule {
                 found(deployments.readByName(call.path("flow_name"), call.path("deployment_name")).orElse(null)));
         r.patch("/deployments/{id}", call -> {
             ObjectNode body = ((ObjectNode) call.body()).deepCopy();
-            inputs.checkUpdate(body.path("work_pool_name").asText(null), body.get("job_variables"));
+            String pool = body.path("work_pool_name").asText(null);
+            if ((pool != null || body.hasNonNull("parameters")) && deployments.read(call.uuid("id")).isEmpty()) {
+                throw ApiException.notFound("Deployment"); // before the checks, as Prefect answers
+            }
+            inputs.checkUpdate(pool, body.get("job_variables"));
             if (body.hasNonNull("parameters")) {
                 body.set("parameters", inputs.hydrate(body.get("parameters"), "Error hydrating deployment parameters"));
             }
