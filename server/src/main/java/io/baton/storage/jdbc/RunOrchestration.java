@@ -35,8 +35,9 @@ import org.jooq.DSLContext;
 /**
  * One transaction's worth of run orchestration: decides transitions with the engine, persists what each outcome
  * says (state row, result artifact, run columns) and carries out its side effects in the same transaction.
- * Effects that leave the database (events, deferred task delivery, timeout checks) are collected and run by
- * {@link #afterCommit} once the transaction has committed.
+ * A flow-run state event is stored with its transition (one statement); its delivery to subscribers, deferred
+ * task delivery and timeout checks are collected and run by {@link #afterCommit} once the transaction has
+ * committed.
  */
 final class RunOrchestration {
 
@@ -97,9 +98,10 @@ final class RunOrchestration {
         for (SideEffect effect : outcome.sideEffects()) {
             switch (effect) {
                 case SideEffect.UpdateSubflowParentTask update -> updateParentTask(update);
-                case SideEffect.EmitFlowRunStateEvent emit -> events.add(related.containsKey(emit.flowRunId())
-                        ? FlowRunEvents.build(emit, run, related.get(emit.flowRunId()))
-                        : FlowRunEvents.build(dsl, emit, run));
+                case SideEffect.EmitFlowRunStateEvent emit -> events.addAll(EventOutbox.writeIn(dsl, List.of(
+                        related.containsKey(emit.flowRunId())
+                                ? FlowRunEvents.build(emit, run, related.get(emit.flowRunId()))
+                                : FlowRunEvents.build(dsl, emit, run))));
                 default -> common(effect);
             }
         }
@@ -150,10 +152,10 @@ final class RunOrchestration {
         }
     }
 
-    /** Publishes the collected events and hands over the collected work; call after the commit. */
+    /** Delivers the events stored with the transitions and hands over the collected work; call after the commit. */
     void afterCommit(RunEffectSinks sinks) {
         if (!events.isEmpty()) {
-            sinks.events().publish(List.copyOf(events));
+            sinks.events().delivered(List.copyOf(events));
         }
         deferred.forEach(d -> d.accept(sinks));
     }
