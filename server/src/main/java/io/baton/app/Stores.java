@@ -133,9 +133,9 @@ public final class Stores {
         this.resultStorage = new JdbcResultStorageStore(db, configuration);
         this.blockTypes = new JdbcBlockTypeStore(db);
         this.blockSchemas = new JdbcBlockSchemaStore(db);
-        this.blockDocuments = new JdbcBlockDocumentStore(db, System.getenv("PREFECT_SERVER_ENCRYPTION_KEY"));
+        this.blockDocuments = new JdbcBlockDocumentStore(db, outbox, System.getenv("PREFECT_SERVER_ENCRYPTION_KEY"));
         this.variables = new JdbcVariableStore(db, outbox);
-        this.artifacts = new JdbcArtifactStore(db);
+        this.artifacts = new JdbcArtifactStore(db, outbox);
         this.savedSearches = new JdbcSavedSearchStore(db);
         this.automations = new JdbcAutomationStore(db);
         this.concurrencyLimits = new JdbcConcurrencyLimitStore(db, outbox,
@@ -153,10 +153,10 @@ public final class Stores {
         this.taskRuns = new JdbcTaskRunStore(db, SlotPorts.DATABASE, sinks, clock);
         this.runCleanup = new JdbcRunCleanupStore(db, SlotPorts.DATABASE, sinks, clock);
         this.flowRunInputs = new JdbcFlowRunInputStore(db);
-        this.deployments = new JdbcDeploymentStore(db);
-        this.workPools = new JdbcWorkPoolStore(db);
-        this.workQueues = new JdbcWorkQueueStore(db);
-        this.workers = new JdbcWorkerStore(db);
+        this.deployments = new JdbcDeploymentStore(db, outbox);
+        this.workPools = new JdbcWorkPoolStore(db, outbox);
+        this.workQueues = new JdbcWorkQueueStore(db, outbox);
+        this.workers = new JdbcWorkerStore(db, outbox);
         this.workerPolls = new JdbcWorkerPollStore(db, workQueues);
         this.scheduler = new JdbcSchedulerStore(db);
         this.runViews = new JdbcRunViewStore(db);

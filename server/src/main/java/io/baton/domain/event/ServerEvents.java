@@ -166,22 +166,26 @@ public final class ServerEvents {
     }
 
     /**
-     * The payload of {@code prefect.deployment.updated}: the fields the update set, each with its value before
-     * and after (a missing value before reads {@code "None"}, as Prefect writes it).
+     * The payload of an {@code updated} event: the fields whose values differ between the object's JSON before and
+     * after the change (bookkeeping fields left out), each with both values; a null reads {@code "None"}, as
+     * Prefect writes it.
      */
-    public static ObjectNode updates(List<String> fields, java.util.function.Function<String, JsonNode> before,
-                                     java.util.function.Function<String, JsonNode> after) {
+    public static ObjectNode updates(JsonNode before, JsonNode after, java.util.Set<String> ignored) {
         ObjectNode payload = Json.object();
         ArrayNode names = payload.putArray("updated_fields");
         ObjectNode updates = payload.putObject("updates");
-        for (String field : fields) {
-            names.add(field);
-            ObjectNode change = updates.putObject(field);
-            JsonNode from = before.apply(field);
-            JsonNode to = after.apply(field);
+        after.properties().forEach(field -> {
+            String name = field.getKey();
+            JsonNode from = before.get(name);
+            JsonNode to = field.getValue();
+            if (ignored.contains(name) || to.equals(from)) {
+                return;
+            }
+            names.add(name);
+            ObjectNode change = updates.putObject(name);
             change.set("from", from == null || from.isNull() ? Json.NODES.textNode("None") : from);
-            change.set("to", to == null || to.isNull() ? Json.NODES.textNode("None") : to);
-        }
+            change.set("to", to.isNull() ? Json.NODES.textNode("None") : to);
+        });
         return payload;
     }
 
