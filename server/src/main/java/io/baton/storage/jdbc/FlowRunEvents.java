@@ -154,7 +154,7 @@ final class FlowRunEvents {
         return o;
     }
 
-    private static ObjectNode state(State s) {
+    static ObjectNode state(State s) {
         ObjectNode o = Json.object();
         o.put("type", s.type().name());
         if (s.name() != null) {
@@ -177,7 +177,7 @@ final class FlowRunEvents {
         }
     }
 
-    private static String truncate(String s) {
+    static String truncate(String s) {
         return s.length() <= MAX_MESSAGE ? s : s.substring(0, MAX_MESSAGE);
     }
 }

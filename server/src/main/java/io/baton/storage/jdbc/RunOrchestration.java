@@ -81,7 +81,7 @@ final class RunOrchestration {
     OrchestrationOutcome<TaskRun> setTaskRunState(TaskRunRecord run, StateCreate proposal, boolean force,
                                                   ClientInfo client) {
         OrchestrationOutcome<TaskRun> outcome = engine.setTaskRunState(run.run(), run.state(), proposal, force, client);
-        persistTaskRun(run.run(), outcome);
+        persistTaskRun(run.run(), run.state(), outcome);
         return outcome;
     }
 
@@ -107,12 +107,13 @@ final class RunOrchestration {
         }
     }
 
-    private void persistTaskRun(TaskRun before, OrchestrationOutcome<TaskRun> outcome) {
+    private void persistTaskRun(TaskRun before, State initial, OrchestrationOutcome<TaskRun> outcome) {
         Instant now = clock.instant();
         TaskRun run = outcome.run();
         if (outcome.wroteState()) {
             StateRows.insert(dsl, TASK_RUN_STATE, run.id(), outcome.persistedState(), outcome.resultData(),
                     run.flowRunId(), run.id());
+            events.addAll(EventOutbox.writeIn(dsl, List.of(TaskRunEvents.build(run, initial, outcome.persistedState()))));
         }
         if (!run.equals(before)) {
             TaskRunRows.writeBack(dsl, run, now);
@@ -127,7 +128,7 @@ final class RunOrchestration {
         }
         TaskRunRecord parent = TaskRunRows.select(dsl).where(TaskRunRows.TR.ID.eq(update.parentTaskRunId()))
                 .fetchOne(TaskRunRows::map);
-        persistTaskRun(parent.run(), engine.propagateToParentTask(parent.run(), parent.state(), update));
+        persistTaskRun(parent.run(), parent.state(), engine.propagateToParentTask(parent.run(), parent.state(), update));
     }
 
     private void common(SideEffect effect) {
