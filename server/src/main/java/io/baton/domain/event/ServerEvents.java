@@ -254,7 +254,8 @@ public final class ServerEvents {
         return o;
     }
 
-    private static ObjectNode related(String id, String role, String name) {
+    /** A related resource: its id, its role, and its name when it has one. */
+    public static ObjectNode related(String id, String role, String name) {
         ObjectNode o = Json.object();
         o.put("prefect.resource.id", id);
         o.put("prefect.resource.role", role);
