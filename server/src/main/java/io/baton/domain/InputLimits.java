@@ -28,7 +28,10 @@ public final class InputLimits {
      */
     public static final int MAX_INDEXED_TEXT_LENGTH = 300;
 
-    /** Longest {@code like_} filter pattern, in characters (4 bytes each at most, under SQLite's 50,000 bytes). */
+    /**
+     * Longest filter value that becomes a LIKE pattern ({@code like_}, {@code startswith_}, event prefixes and label
+     * globs), in characters: escaped or not, at most 4 bytes each, under SQLite's 50,000-byte pattern limit.
+     */
     public static final int MAX_LIKE_PATTERN_LENGTH = 10_000;
 
     /** Integers in requests fit in 32 bits: the columns and LIMIT/OFFSET they reach are 32-bit on PostgreSQL. */

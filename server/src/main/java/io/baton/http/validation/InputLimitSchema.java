@@ -20,6 +20,9 @@ final class InputLimitSchema {
             "flow_version", "deployment_version", "work_queue_name", "work_pool_name", "block_type_name",
             "block_type_slug", "task_key", "dynamic_key", "cache_key", "event", "type", "capabilities",
             "resource_id", "holder_id");
+    /** Filter fields that become LIKE patterns (substring, prefix and wildcard matches). */
+    static final Set<String> PATTERN_FIELDS = Set.of("like_", "startswith_", "prefix", "exclude_prefix",
+            "id_prefix", "id");
     private static final Set<String> PAGING_FIELDS = Set.of("limit", "offset");
     /** Keys whose values are data, not schemas. */
     private static final Set<String> DATA_KEYS = Set.of("default", "examples", "example", "const", "enum");
@@ -48,6 +51,9 @@ final class InputLimitSchema {
                 limitProperty(property.getKey(), property.getValue());
             }
         }
+        if ("ResourceSpecification".equals(schema.path("title").asText())) { // label name -> glob patterns
+            limitStrings(schema.get("additionalProperties"), InputLimits.MAX_LIKE_PATTERN_LENGTH);
+        }
         if (schema.has("in") && schema.has("name") && schema.has("schema")) { // an operation parameter
             limitProperty(schema.get("name").asText(), schema.get("schema"));
         }
@@ -62,7 +68,7 @@ final class InputLimitSchema {
     private static void limitProperty(String name, JsonNode schema) {
         if (INDEXED_TEXT_FIELDS.contains(name)) {
             limitStrings(schema, InputLimits.MAX_INDEXED_TEXT_LENGTH);
-        } else if ("like_".equals(name)) {
+        } else if (PATTERN_FIELDS.contains(name)) {
             limitStrings(schema, InputLimits.MAX_LIKE_PATTERN_LENGTH);
         }
         if (PAGING_FIELDS.contains(name)) {
