@@ -35,7 +35,9 @@ final class FuzzRequests {
             "flow_version", "work_queue_name", "work_pool_name", "block_type_slug", "task_key", "dynamic_key",
             "cache_key");
     private static final Set<String> PATTERNS = Set.of("like_", "startswith_", "prefix", "exclude_prefix", "id_prefix");
+    /** 1 MB in indexed fields; other fields get 64 kB, past every limit too, to keep the run short. */
     private static final String HUGE_TEXT = "h".repeat(1024 * 1024);
+    private static final String LARGE_TEXT = "l".repeat(64 * 1024);
     private static final BigInteger HUGE_INTEGER = BigInteger.TWO.pow(63);
 
     /** The classes of bad input, each written into a request by {@link #build}. */
@@ -174,7 +176,7 @@ final class FuzzRequests {
                 value = value + "%00";
                 marks.invalid = true;
             } else if (input == InputClass.HUGE_STRINGS && !format.equals("uuid")) {
-                value = "p".repeat(4000);
+                value = "p".repeat(2000);
             }
             out.append(value);
             i = close + 1;
@@ -279,8 +281,11 @@ final class FuzzRequests {
                     if (indexed && !inUnion) {
                         marks.invalid = true;
                     }
-                    if (indexed || marks.hugeUnindexed++ < 2) {
+                    if (indexed) {
                         return NODES.textNode(HUGE_TEXT);
+                    }
+                    if (marks.hugeUnindexed++ < 2) {
+                        return NODES.textNode(LARGE_TEXT);
                     }
                 }
                 return NODES.textNode(plain);
