@@ -49,6 +49,12 @@ public final class JsonBodyParser {
 
     /** Decodes UTF-8 strictly, as Python's decoder does before parsing JSON. */
     public static String decodeUtf8(byte[] bytes) throws MalformedJsonException {
+        // The JDK's replacing decode is the fast one; only a U+FFFD in its result (genuine, or a replaced
+        // malformed sequence) needs the strict decode to tell which.
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return text;
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
