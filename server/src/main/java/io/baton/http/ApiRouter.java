@@ -57,6 +57,14 @@ public final class ApiRouter {
         add(HandlerType.POST, path, handler);
     }
 
+    /**
+     * A POST whose handler removes NUL characters itself (Prefect's log ingestion): NUL is not refused there;
+     * lone surrogates still are.
+     */
+    public void postStrippingNul(String path, ApiHandler handler) {
+        add(HandlerType.POST, path, handler, true);
+    }
+
     public void put(String path, ApiHandler handler) {
         add(HandlerType.PUT, path, handler);
     }
@@ -78,6 +86,10 @@ public final class ApiRouter {
     }
 
     private void add(HandlerType method, String path, ApiHandler handler) {
+        add(method, path, handler, false);
+    }
+
+    private void add(HandlerType method, String path, ApiHandler handler, boolean nulStripped) {
         Optional<Operation> operation = contract.operation(method.name(), path);
         List<String> params = PATH_PARAM.matcher(path).results().map(m -> m.group(1)).toList();
         routes.addHttpHandler(method, basePath + path, ctx -> {
@@ -91,7 +103,7 @@ public final class ApiRouter {
             }
             beforeHandler.accept(ctx);
             JsonNode parsed = parseBody(ctx, op);
-            refuseUnstorableText(ctx, parsed);
+            refuseUnstorableText(ctx, parsed, nulStripped);
             JsonNode body = parsed;
             JsonNode query = null;
             if (op != null) {
@@ -139,13 +151,13 @@ public final class ApiRouter {
     }
 
     /** NUL and lone surrogates anywhere in the request: 422 before validation, on every route. */
-    private static void refuseUnstorableText(Context ctx, JsonNode body) {
+    private static void refuseUnstorableText(Context ctx, JsonNode body, boolean nulStripped) {
         ValidationError error = StorableText.checkParameters("path", pathParams(ctx));
         if (error == null) {
             error = StorableText.checkParameters("query", ctx.queryParamMap());
         }
         if (error == null) {
-            error = StorableText.check(body, List.of("body"));
+            error = StorableText.check(body, List.of("body"), nulStripped);
         }
         if (error != null) {
             throw ApiException.validation(List.of(error), StorableText.echo(body));

@@ -26,23 +26,32 @@ public final class StorableText {
 
     /** The first unstorable string in {@code node} (keys included), located under {@code loc}; null when none. */
     public static ValidationError check(JsonNode node, List<Object> loc) {
-        return node == null || !InputLimits.containsUnstorable(node) ? null : locate(node, loc);
+        return check(node, loc, false);
     }
 
-    private static ValidationError locate(JsonNode node, List<Object> loc) {
+    /** As {@link #check(JsonNode, List)}; with {@code nulAllowed} only lone surrogates are refused. */
+    public static ValidationError check(JsonNode node, List<Object> loc, boolean nulAllowed) {
+        if (node == null || !InputLimits.containsUnstorable(node)) {
+            return null;
+        }
+        return locate(node, loc, nulAllowed);
+    }
+
+    private static ValidationError locate(JsonNode node, List<Object> loc, boolean nulAllowed) {
         if (node.isTextual()) {
-            return checkString(node.textValue(), loc, node);
+            return checkString(node.textValue(), loc, node, nulAllowed);
         }
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                ValidationError keyError = checkString(field.getKey(), loc, TextNode.valueOf(field.getKey()));
+                ValidationError keyError = checkString(field.getKey(), loc, TextNode.valueOf(field.getKey()),
+                        nulAllowed);
                 if (keyError != null) {
                     return keyError;
                 }
                 JsonNode value = field.getValue();
                 if (value.isContainerNode() || value.isTextual()) {
-                    ValidationError e = locate(value, append(loc, field.getKey()));
+                    ValidationError e = locate(value, append(loc, field.getKey()), nulAllowed);
                     if (e != null) {
                         return e;
                     }
@@ -52,7 +61,7 @@ public final class StorableText {
             for (int i = 0; i < node.size(); i++) {
                 JsonNode value = node.get(i);
                 if (value.isContainerNode() || value.isTextual()) {
-                    ValidationError e = locate(value, append(loc, i));
+                    ValidationError e = locate(value, append(loc, i), nulAllowed);
                     if (e != null) {
                         return e;
                     }
@@ -66,12 +75,12 @@ public final class StorableText {
     public static ValidationError checkParameters(String where, Map<String, ? extends Iterable<String>> params) {
         for (Map.Entry<String, ? extends Iterable<String>> param : params.entrySet()) {
             List<Object> loc = List.of(where, param.getKey());
-            ValidationError keyError = checkString(param.getKey(), loc, TextNode.valueOf(param.getKey()));
+            ValidationError keyError = checkString(param.getKey(), loc, TextNode.valueOf(param.getKey()), false);
             if (keyError != null) {
                 return keyError;
             }
             for (String value : param.getValue()) {
-                ValidationError e = checkString(value, loc, TextNode.valueOf(value));
+                ValidationError e = checkString(value, loc, TextNode.valueOf(value), false);
                 if (e != null) {
                     return e;
                 }
@@ -80,8 +89,11 @@ public final class StorableText {
         return null;
     }
 
-    private static ValidationError checkString(String s, List<Object> loc, JsonNode input) {
+    private static ValidationError checkString(String s, List<Object> loc, JsonNode input, boolean nulAllowed) {
         Unstorable problem = InputLimits.unstorable(s);
+        if (problem == Unstorable.NUL && nulAllowed) {
+            problem = InputLimits.unstorable(s.replace("\u0000", ""));
+        }
         if (problem == null) {
             return null;
         }
