@@ -52,6 +52,7 @@ public final class EventsInSocket implements Session.Listener {
     @Override
     public void onWebSocketOpen(Session session) {
         this.session = session;
+        handshake.opened(session);
         if (offeredSubprotocol) {
             awaitingAuth = true;
         } else if (handshake.refusesPlainClients()) {
@@ -127,6 +128,11 @@ public final class EventsInSocket implements Session.Listener {
                     cause.getMessage());
             session.close(TRY_AGAIN, "Event storage unavailable", Callback.NOOP);
         }
+    }
+
+    @Override
+    public void onWebSocketClose(int statusCode, String reason) {
+        handshake.closed(session);
     }
 
     @Override
