@@ -99,6 +99,9 @@ public final class Framing {
 
         /** The packet's messages once {@code piece} completes it, otherwise null. */
         List<Message> accept(Piece piece) {
+            if (piece.packet() <= lastComplete) {
+                return null; // the rest of a packet already given up
+            }
             if (piece.packet() != packet) {
                 if (lastComplete >= 0 && piece.packet() > lastComplete + 1) {
                     missed += piece.packet() - lastComplete - 1;
@@ -109,9 +112,8 @@ public final class Framing {
             }
             if (piece.index() != nextIndex) {
                 // A piece went missing: the packet cannot be rebuilt.
-                partial.setLength(0);
-                packet = -1;
                 missed++;
+                finish();
                 return null;
             }
             nextIndex++;
@@ -119,11 +121,15 @@ public final class Framing {
             if (!piece.last()) {
                 return null;
             }
-            lastComplete = packet;
             String whole = partial.toString();
+            finish();
+            return decode(whole);
+        }
+
+        private void finish() {
+            lastComplete = packet;
             partial.setLength(0);
             packet = -1;
-            return decode(whole);
         }
 
         /** Packets of this sender that were skipped (a listener that reconnected, a dropped notification). */
