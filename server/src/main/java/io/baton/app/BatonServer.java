@@ -151,7 +151,7 @@ public final class BatonServer implements AutoCloseable {
                 network.close();
             }
         }
-        int sockets = this.sockets.closeAll(PrefectSocket.SERVICE_RESTART, "Server stopping");
+        int sockets = this.sockets.closeAll(PrefectSocket.SERVICE_RESTART, "Server stopping", Duration.ofSeconds(5));
         if (!draining.awaitIdle(DRAIN_TIMEOUT)) {
             log.warn("Stopping with {} requests still in flight after {}", draining.inFlight(), DRAIN_TIMEOUT);
         }

@@ -5,7 +5,10 @@ import io.baton.http.RequestGuards;
 import io.baton.json.Json;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -112,18 +115,27 @@ public final class PrefectSocket {
         sessions.remove(session);
     }
 
-    /** Closes every open socket with {@code code}; returns how many were open. */
-    public int closeAll(int code, String reason) {
-        int n = 0;
-        for (Session s : sessions) {
-            n++;
+    /**
+     * Closes every open socket with {@code code} and waits (at most {@code wait}) until the close frames are out,
+     * so that clients read the code rather than a dropped connection; returns how many were open.
+     */
+    public int closeAll(int code, String reason, java.time.Duration wait) {
+        List<Session> open = List.copyOf(sessions);
+        CountDownLatch sent = new CountDownLatch(open.size());
+        for (Session s : open) {
             try {
-                s.close(code, reason, Callback.NOOP);
+                s.close(code, reason, Callback.from(sent::countDown, failure -> sent.countDown()));
             } catch (RuntimeException e) {
+                sent.countDown();
                 log.debug("Closing a websocket failed", e);
             }
         }
-        return n;
+        try {
+            sent.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return open.size();
     }
 
     /**
