@@ -77,5 +77,4 @@ public final class ClusterRelays {
             return out;
         }
     }
-
 }

@@ -208,7 +208,6 @@ class ReplicasTest {
                         .expect(201).body().get("id").asText());
             }
             List<String> received = new ArrayList<>();
-            AtomicInteger busyWorkers = new AtomicInteger();
             long deadline = System.nanoTime() + DEADLINE.toNanos() * 2;
             while (received.size() < scheduled.size() && System.nanoTime() < deadline) {
                 boolean any = false;
@@ -224,7 +223,6 @@ class ReplicasTest {
                     sleep(10);
                 }
             }
-            busyWorkers.set(received.size());
             // Nothing arrives twice, even after the idle catch-up from the database had a chance.
             sleep(1_500);
             for (TestSocket w : workers) {
