@@ -1,5 +1,6 @@
 package io.baton.app;
 
+import io.baton.cluster.Cluster;
 import io.baton.events.EventPipeline;
 import io.baton.http.RequestGuards;
 import io.baton.http.RouteModule;
@@ -42,8 +43,6 @@ import io.baton.http.routes.WorkerPollRoutes;
 import io.baton.http.routes.WorkerRoutes;
 import io.baton.http.validation.OpenApiContract;
 import io.baton.http.ws.PrefectSocket;
-import io.baton.logs.LogStream;
-import io.baton.logs.LogStreamSettings;
 import io.baton.services.ServiceSettings;
 import java.util.List;
 
@@ -53,8 +52,7 @@ final class Routes {
     private Routes() {}
 
     static List<RouteModule> all(Settings settings, Stores stores, OpenApiContract contract, RequestGuards guards,
-                                 EventPipeline events) {
-        PrefectSocket sockets = new PrefectSocket(guards);
+                                 EventPipeline events, PrefectSocket sockets, Cluster cluster) {
         DeploymentInputs deploymentInputs = new DeploymentInputs(stores.workPools, stores.variables);
         return List.of(
                 new RootRoutes(stores.db),
@@ -69,9 +67,9 @@ final class Routes {
                 new FlowRunGraphRoutes(stores.runViews, FlowRunGraphRoutes.GraphSettings.fromEnvironment()),
                 new TaskRunRoutes(stores.taskRuns, settings),
                 new RunStateRoutes(stores.flowRuns, stores.taskRuns),
-                new TaskWorkerRoutes(stores.taskQueues, stores.taskWorkers, stores.deferredTasks, sockets),
-                new LogRoutes(stores.logs, new LogStream(LogStreamSettings.fromEnvironment()), sockets,
-                        settings.defaultLimit()),
+                new TaskWorkerRoutes(stores.taskQueues, stores.taskWorkers, stores.deferredTasks,
+                        cluster.deliveryClaims(), sockets),
+                new LogRoutes(stores.logs, stores.logStream, sockets, settings.defaultLimit()),
                 new EventRoutes(stores.events, events, sockets),
                 // deployments, work pools and workers
                 new DeploymentRoutes(stores.deployments,
