@@ -3,6 +3,7 @@ package io.baton.app;
 import io.baton.events.EventPipeline;
 import io.baton.http.HttpServer;
 import io.baton.http.RequestGuards;
+import io.baton.http.ui.WebUi;
 import io.baton.http.validation.OpenApiContract;
 import io.baton.services.PeriodicJobRunner;
 import io.baton.storage.Database;
@@ -57,7 +58,8 @@ public final class BatonServer implements AutoCloseable {
             RequestGuards guards = new RequestGuards(settings, stores.csrfTokens);
             events = stores.eventPipeline.start();
             Javalin http = HttpServer.create(settings, contract, guards,
-                    Routes.all(settings, stores, contract, guards, events), config -> { });
+                    Routes.all(settings, stores, contract, guards, events),
+                    config -> WebUi.install(config, settings, HttpServer.API_BASE));
             http.start();
             log.info("Baton {} listening on http://{}:{}/api ({}), started in {} ms", Settings.PREFECT_VERSION,
                     settings.host(), http.port(), db.url().redacted(), (System.nanoTime() - started) / 1_000_000);
