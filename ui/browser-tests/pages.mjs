@@ -32,7 +32,8 @@ export function pages(ids) {
     { name: 'deployment-duplicate', path: `/deployments/deployment/${ids.deployment}/duplicate`, expect: ['Name'] },
     { name: 'deployment-custom-run', path: `/deployments/deployment/${ids.deployment}/run`, expect: ['rows'] },
     { name: 'work-pools', path: '/work-pools', expect: ['ui-pool'] },
-    { name: 'work-pool', path: `/work-pools/work-pool/${ids.workPool}`, expect: ['ui-pool', 'run-completed'] },
+    { name: 'work-pool', path: `/work-pools/work-pool/${ids.workPool}`, expect: ['ui-pool', 'prefect worker start'] },
+    { name: 'work-pool-runs', tab: 'Runs', expect: ['Flow runs', 'nightly'] },
     { name: 'work-pool-queues', tab: 'Work Queues', expect: ['high-priority'] },
     { name: 'work-pool-workers', tab: 'Workers', expect: ['worker-ui-1'] },
     { name: 'work-pool-deployments', tab: 'Deployments', expect: ['nightly'] },
@@ -46,7 +47,7 @@ export function pages(ids) {
     { name: 'block-edit', path: `/blocks/block/${ids.block}/edit`, expect: ['Value'] },
     { name: 'blocks-catalog', path: '/blocks/catalog', expect: ['Secret'] },
     { name: 'blocks-catalog-view', path: '/blocks/catalog/secret', expect: ['Secret'] },
-    { name: 'block-create', path: '/blocks/catalog/json/create', expect: ['Block Name'] },
+    { name: 'block-create', path: '/blocks/catalog/secret/create', expect: ['Block Name'] },
     { name: 'variables', path: '/variables', expect: ['environment', 'batch_size'] },
     { name: 'concurrency', path: '/concurrency-limits', expect: ['database-connections'] },
     { name: 'concurrency-task-run', tab: 'Task Run', expect: ['db'] },
@@ -62,6 +63,6 @@ export function pages(ids) {
     { name: 'events', path: '/events', expect: ['Flow run completed'] },
     { name: 'event', path: `/events/event/${encodeURIComponent(ids.event.occurred.slice(0, 10))}/${ids.event.id}`, expect: ['prefect.flow-run.Completed'] },
     { name: 'settings', path: '/settings', expect: ['Version', 'Theme'] },
-    { name: 'not-found', path: '/no/such/page', expect: ['404'] },
+    { name: 'not-found', path: '/no/such/page', expect: ['Go to the dashboard'] },
   ]
 }

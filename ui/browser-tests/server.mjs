@@ -52,7 +52,7 @@ export async function startServer({ root, db = 'sqlite', env = {}, logDir }) {
     detached: false,
   })
   const url = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 180_000
+  const deadline = Date.now() + 300_000
   let up = false
   while (Date.now() < deadline && child.exitCode === null) {
     try {
