@@ -16,37 +16,49 @@ async function eventually(check, what, timeoutMs = 20_000) {
   throw new Error(`${what} did not happen (last: ${last})`)
 }
 
+/** The input of the prefect-design field whose label reads exactly `label`. */
+function field(scope, label) {
+  const page = typeof scope.page === 'function' ? scope.page() : scope
+  return scope.locator('.p-label')
+    .filter({ has: page.locator('.p-label__label', { hasText: new RegExp(`^\\s*${label}\\s*$`) }) })
+    .locator('input, textarea').first()
+}
+
 export const actions = [
   {
     name: 'create a variable',
+    allow: [/\/name\//, /\/api\/v2\/concurrency_limits\/[^/]+$/],
     async run({ page, api }) {
       await page.goto('/variables')
-      await page.getByRole('button', { name: /add variable/i }).or(page.locator('.page-heading button').first()).first().click()
+      await page.locator('.page-heading button').first().click()
       const modal = page.getByRole('dialog')
-      await modal.getByLabel('Name').fill('created_in_ui')
-      await modal.getByLabel('Value').fill('"hello"')
+      await field(modal, 'Name').fill('created_in_ui')
+      await field(modal, 'Value').fill('"hello"')
       await modal.getByRole('button', { name: 'Create' }).click()
       await eventually(async () => (await api.post('/variables/filter', { variables: { name: { any_: ['created_in_ui'] } } })).length === 1, 'variable created')
     },
   },
   {
     name: 'create a concurrency limit',
+    allow: [/\/name\//, /\/api\/v2\/concurrency_limits\/[^/]+$/],
     async run({ page, api }) {
       await page.goto('/concurrency-limits')
       await page.getByRole('button', { name: 'Add global concurrency limit' }).click()
       const modal = page.getByRole('dialog')
-      await modal.getByLabel('Name').fill('created-in-ui')
-      await modal.getByLabel('Concurrency Limit').fill('7')
+      await field(modal, 'Name').fill('created-in-ui')
+      await field(modal, 'Concurrency Limit').fill('7')
       await modal.getByRole('button', { name: /^(Create|Add|Save)$/ }).click()
       await eventually(async () => (await api.post('/v2/concurrency_limits/filter', {})).some(l => l.name === 'created-in-ui' && l.limit === 7), 'limit created')
     },
   },
   {
     name: 'create a block',
+    allow: [/\/name\//, /\/api\/v2\/concurrency_limits\/[^/]+$/],
     async run({ page, api }) {
       await page.goto('/blocks/catalog/secret/create')
-      await page.getByLabel('Block Name').fill('created-in-ui')
-      await page.locator('input[type=password], input[type=text]').nth(1).fill('s3cr3t')
+      await field(page, 'Block Name').fill('created-in-ui')
+      // The secret's value field is the form's only multi-line input.
+      await page.locator('form textarea').first().fill('s3cr3t')
       await page.getByRole('button', { name: 'Create' }).click()
       await page.waitForURL(/\/blocks\/block\//)
       await eventually(async () => (await api.post('/block_documents/filter', {})).some(b => b.name === 'created-in-ui'), 'block created')
@@ -58,7 +70,7 @@ export const actions = [
       await page.goto('/automations/create')
       await page.getByRole('button', { name: 'Next' }).click()
       await page.getByRole('button', { name: 'Next' }).click()
-      await page.getByLabel('Automation Name').fill('created-in-ui')
+      await field(page, 'Automation Name').fill('created-in-ui')
       await page.getByRole('button', { name: 'Save' }).click()
       await page.waitForURL(/\/automations$/)
       await eventually(async () => (await api.post('/automations/filter', {})).some(a => a.name === 'created-in-ui'), 'automation created')
@@ -69,8 +81,8 @@ export const actions = [
     async run({ page, api, ids }) {
       const before = await api.post('/flow_runs/count', { deployments: { id: { any_: [ids.deployment] } } })
       await page.goto(`/deployments/deployment/${ids.deployment}`)
-      await page.getByRole('button', { name: 'Run' }).click()
-      await page.getByText('Quick run').click()
+      await page.getByRole('button', { name: 'Run', exact: true }).click()
+      await page.getByRole('button', { name: 'Quick run' }).click()
       const modal = page.getByRole('dialog')
       if (await modal.count()) {
         await modal.getByRole('button', { name: /^(Submit|Run)$/ }).click()
@@ -94,8 +106,9 @@ export const actions = [
       await page.locator('.page-heading').getByRole('button').last().click()
       await page.getByText('Change state').click()
       const modal = page.getByRole('dialog')
-      await modal.locator('.p-select, [role=combobox]').first().click()
-      await page.getByRole('option', { name: 'Completed' }).click()
+      await modal.locator('.p-select-button__control').first().click()
+      await page.keyboard.press('ArrowDown')
+      await page.locator('.state--completed').filter({ hasText: 'Completed' }).last().click()
       await modal.getByRole('button', { name: 'Change' }).click()
       await eventually(async () => (await api.get(`/flow_runs/${ids.runs.Failed}`)).state.type === 'COMPLETED', 'state changed')
     },
