@@ -5,6 +5,7 @@ import io.baton.events.EventPipeline;
 import io.baton.http.Draining;
 import io.baton.http.HttpServer;
 import io.baton.http.RequestGuards;
+import io.baton.http.ui.WebUi;
 import io.baton.http.validation.OpenApiContract;
 import io.baton.http.ws.PrefectSocket;
 import io.baton.services.PeriodicJobRunner;
@@ -78,7 +79,10 @@ public final class BatonServer implements AutoCloseable {
             Draining draining = new Draining();
             Javalin http = HttpServer.create(settings, contract, guards,
                     Routes.all(settings, stores, contract, guards, events, sockets, cluster),
-                    config -> config.jetty.modifyServletContextHandler(context -> context.insertHandler(draining)));
+                    config -> {
+                        config.jetty.modifyServletContextHandler(context -> context.insertHandler(draining));
+                        WebUi.install(config, settings, HttpServer.API_BASE);
+                    });
             http.start();
             log.info("Baton {} listening on http://{}:{}/api ({}), started in {} ms", settings.prefectVersion(),
                     settings.host(), http.port(), db.url().redacted(), (System.nanoTime() - started) / 1_000_000);

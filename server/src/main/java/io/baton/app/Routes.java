@@ -59,7 +59,7 @@ final class Routes {
                 new CsrfRoutes(settings, stores.csrfTokens),
                 new AdminRoutes(settings, stores.resultStorage, SettingsDocument.fromClasspath()),
                 new MetricsRoutes(MetricsRoutes.enabledIn(System.getenv())),
-                new UiSettingsRoutes(settings, System.getenv("PREFECT_UI_API_URL")),
+                new UiSettingsRoutes(settings, settings.ui().apiUrl()),
                 // flows and runs
                 new FlowRoutes(stores.flows, settings),
                 new FlowRunRoutes(stores.flowRuns, stores.deployments, deploymentInputs, settings),
