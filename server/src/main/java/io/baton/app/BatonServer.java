@@ -1,5 +1,7 @@
 package io.baton.app;
 
+import io.baton.automations.Automations;
+import io.baton.automations.actions.LoopbackApi;
 import io.baton.events.EventPipeline;
 import io.baton.http.HttpServer;
 import io.baton.http.RequestGuards;
@@ -27,18 +29,28 @@ public final class BatonServer implements AutoCloseable {
     private final Javalin http;
     private final PeriodicJobRunner services;
     private final EventPipeline events;
+    private final Automations automations;
 
     private BatonServer(Settings settings, Database db, Stores stores, Javalin http, PeriodicJobRunner services,
-                        EventPipeline events) {
+                        EventPipeline events, Automations automations) {
         this.settings = settings;
         this.db = db;
         this.stores = stores;
         this.http = http;
         this.services = services;
         this.events = events;
+        this.automations = automations;
     }
 
     public static BatonServer start(Settings settings) {
+        return start(settings, settings.servicesEnabled());
+    }
+
+    /**
+     * Starts a server; {@code automations} runs the trigger engine and the action worker (Prefect's triggers
+     * and actions services, on by default with the other services).
+     */
+    public static BatonServer start(Settings settings, boolean automations) {
         long started = System.nanoTime();
         // The contract (a 1.2 MB schema) parses while the database opens and migrates.
         ExecutorService loader = Executors.newFixedThreadPool(2);
@@ -62,7 +74,11 @@ public final class BatonServer implements AutoCloseable {
             log.info("Baton {} listening on http://{}:{}/api ({}), started in {} ms", Settings.PREFECT_VERSION,
                     settings.host(), http.port(), db.url().redacted(), (System.nanoTime() - started) / 1_000_000);
             PeriodicJobRunner services = settings.servicesEnabled() ? PeriodicJobRunner.start(Services.all(stores)) : null;
-            return new BatonServer(settings, db, stores, http, services, events);
+            Automations running = automations ? Automations.start(stores.automations, stores.automationState,
+                    events.bus(), events, stores.automationChanges,
+                    new LoopbackApi(settings.host(), http.port(), settings.authString(), settings.csrfProtectionEnabled()),
+                    stores.clock, Automations.proactiveGranularity(System.getenv())) : null;
+            return new BatonServer(settings, db, stores, http, services, events, running);
         } catch (RuntimeException e) {
             loader.shutdown();
             if (events != null) {
@@ -109,6 +125,9 @@ public final class BatonServer implements AutoCloseable {
     public void close() {
         if (services != null) {
             services.close();
+        }
+        if (automations != null) {
+            automations.close();
         }
         http.stop();
         events.close();

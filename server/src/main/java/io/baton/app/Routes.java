@@ -89,7 +89,7 @@ final class Routes {
                 new ArtifactRoutes(stores.artifacts, settings),
                 new SavedSearchRoutes(stores.savedSearches, settings),
                 new CollectionRoutes(),
-                new AutomationRoutes(stores.automations, settings),
+                new AutomationRoutes(stores.automations, settings, events, stores.automationChanges),
                 new UiRoutes(stores.runViews, stores.flowRuns, stores.taskRuns, contract));
     }
 }
