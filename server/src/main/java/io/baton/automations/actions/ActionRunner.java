@@ -68,8 +68,15 @@ public final class ActionRunner {
                 expectOk(type, payload, context.call("PATCH", "/automations/" + id,
                         Json.object().put("enabled", type.startsWith("resume"))));
             }
-            case "cancel-flow-run" -> setFlowRunState(type, context, targets, payload,
-                    state("CANCELLING", "Cancelling", "Cancelled by an automation."), true);
+            case "cancel-flow-run" -> {
+                // A run that never started has nothing to tear down: it is cancelled at once, as the UI does.
+                LoopbackApi.Response run = context.call("GET", "/flow_runs/" + context.flowRunId(), null);
+                String current = run.body() == null ? "" : run.body().path("state_type").asText("");
+                boolean idle = current.equals("SCHEDULED") || current.equals("PAUSED") || current.equals("PENDING");
+                setFlowRunState(type, context, targets, payload, idle
+                        ? state("CANCELLED", "Cancelled", "Cancelled by an automation.")
+                        : state("CANCELLING", "Cancelling", "Cancelled by an automation."), true);
+            }
             case "suspend-flow-run" -> {
                 ObjectNode state = state("PAUSED", "Suspended", "Suspended by an automation.");
                 state.set("state_details", Json.object().put("pause_reschedule", true)
