@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * Delivery through the notification blocks a fresh server registers whose delivery is one HTTP request
- * (custom webhook, Slack, Microsoft Teams, Discord, Mattermost, PagerDuty, Opsgenie), and the webhook block
+ * (custom webhook, Slack, Microsoft Teams, Discord, Mattermost, PagerDuty, Opsgenie, Twilio SMS, SendGrid email),
+ * and the webhook block
  * of {@code call-webhook}.
  */
 public final class Notifications {
@@ -55,6 +56,34 @@ public final class Notifications {
                         .header("Authorization", "GenieKey " + text(data, "apikey"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(Json.write(alert))), Duration.ofSeconds(10));
+            }
+            case "twilio-sms" -> {
+                String sid = text(data, "account_sid");
+                String auth = java.util.Base64.getEncoder().encodeToString((sid + ":" + text(data, "auth_token"))
+                        .getBytes(StandardCharsets.UTF_8));
+                for (JsonNode to : data.path("to_phone_numbers")) {
+                    String form = "From=" + URLEncoder.encode(text(data, "from_phone_number"), StandardCharsets.UTF_8)
+                            + "&To=" + URLEncoder.encode(to.asText(), StandardCharsets.UTF_8)
+                            + "&Body=" + URLEncoder.encode(joined(subject, body), StandardCharsets.UTF_8);
+                    expectSuccess(deliver(HttpRequest.newBuilder(URI.create("https://api.twilio.com/2010-04-01/Accounts/"
+                                    + sid + "/Messages.json"))
+                            .header("Authorization", "Basic " + auth)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form)), Duration.ofSeconds(10)));
+                }
+            }
+            case "sendgrid-email" -> {
+                ObjectNode mail = Json.object();
+                var recipients = Json.array();
+                data.path("to_emails").forEach(e -> recipients.add(Json.object().put("email", e.asText())));
+                mail.set("personalizations", Json.array().add(Json.object().set("to", recipients)));
+                mail.set("from", Json.object().put("email", text(data, "sender_email")));
+                mail.put("subject", subject);
+                mail.set("content", Json.array().add(Json.object().put("type", "text/plain").put("value", body)));
+                expectSuccess(deliver(HttpRequest.newBuilder(URI.create("https://api.sendgrid.com/v3/mail/send"))
+                        .header("Authorization", "Bearer " + text(data, "api_key"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(Json.write(mail))), Duration.ofSeconds(10)));
             }
             default -> throw new ActionFailed("Notifications through " + (type.isEmpty() ? "this block" : type)
                     + " blocks are not supported");
@@ -121,6 +150,12 @@ public final class Notifications {
         }
         HttpResponse<String> response = deliver(request,
                 Duration.ofMillis(Math.round(data.path("timeout").asDouble(10) * 1000)));
+        if (response.statusCode() >= 400) {
+            throw new ActionFailed("The notification endpoint answered " + response.statusCode());
+        }
+    }
+
+    private static void expectSuccess(HttpResponse<String> response) {
         if (response.statusCode() >= 400) {
             throw new ActionFailed("The notification endpoint answered " + response.statusCode());
         }
