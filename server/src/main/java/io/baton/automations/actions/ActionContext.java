@@ -111,11 +111,7 @@ final class ActionContext {
         if (!Templates.isTemplate(template)) {
             return template;
         }
-        try {
-            return Templates.render(template, templateContext(template));
-        } catch (RuntimeException e) {
-            throw new ActionFailed("The template could not be rendered: " + e.getMessage());
-        }
+        return rendering(() -> Templates.render(template, templateContext(template)));
     }
 
     JsonNode renderTree(JsonNode node) {
@@ -123,8 +119,14 @@ final class ActionContext {
         if (!Templates.isTemplate(text)) {
             return node;
         }
+        return rendering(() -> Templates.renderTree(node, templateContext(text)));
+    }
+
+    private static <T> T rendering(java.util.function.Supplier<T> work) {
         try {
-            return Templates.renderTree(node, templateContext(text));
+            return work.get();
+        } catch (ActionFailed e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new ActionFailed("The template could not be rendered: " + e.getMessage());
         }

@@ -205,22 +205,6 @@ public final class Notifications {
     }
 
     private static JsonNode substituteTree(JsonNode node, Map<String, String> values) {
-        if (node == null || node.isNull()) {
-            return node;
-        }
-        if (node.isTextual()) {
-            return Json.NODES.textNode(substitute(node.asText(), values));
-        }
-        if (node.isObject()) {
-            ObjectNode out = Json.object();
-            node.properties().forEach(e -> out.set(e.getKey(), substituteTree(e.getValue(), values)));
-            return out;
-        }
-        if (node.isArray()) {
-            var out = Json.array();
-            node.forEach(n -> out.add(substituteTree(n, values)));
-            return out;
-        }
-        return node;
+        return Templates.mapStrings(node, text -> substitute(text, values));
     }
 }

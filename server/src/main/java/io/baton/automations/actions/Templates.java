@@ -43,20 +43,25 @@ public final class Templates {
 
     /** Renders every templated string inside {@code node} (objects and lists are walked). */
     public static JsonNode renderTree(JsonNode node, Map<String, Object> context) {
-        if (node == null) {
-            return null;
+        return mapStrings(node, text -> render(text, context));
+    }
+
+    /** A copy of {@code node} with every string replaced by {@code f} of it. */
+    static JsonNode mapStrings(JsonNode node, java.util.function.UnaryOperator<String> f) {
+        if (node == null || node.isNull()) {
+            return node;
         }
         if (node.isTextual()) {
-            return Json.NODES.textNode(render(node.asText(), context));
+            return Json.NODES.textNode(f.apply(node.asText()));
         }
         if (node.isObject()) {
             ObjectNode out = Json.object();
-            node.properties().forEach(e -> out.set(e.getKey(), renderTree(e.getValue(), context)));
+            node.properties().forEach(e -> out.set(e.getKey(), mapStrings(e.getValue(), f)));
             return out;
         }
         if (node.isArray()) {
             var out = Json.array();
-            node.forEach(n -> out.add(renderTree(n, context)));
+            node.forEach(n -> out.add(mapStrings(n, f)));
             return out;
         }
         return node;

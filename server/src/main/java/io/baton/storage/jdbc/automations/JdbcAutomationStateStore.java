@@ -120,13 +120,17 @@ public final class JdbcAutomationStateStore implements AutomationStateStore {
         public Optional<Bucket> lockBucket(UUID automationId, UUID triggerId, List<String> key) {
             String keyText = Json.write(key);
             lock("automation_bucket " + automationId + " " + triggerId + " " + keyText);
+            return buckets(automationId, triggerId).and(AUTOMATION_BUCKET.BUCKETING_KEY.eq(keyText))
+                    .fetchOptional(JdbcAutomationStateStore::bucket);
+        }
+
+        private org.jooq.SelectConditionStep<org.jooq.Record5<String, Instant, Instant, Integer, JsonNode>> buckets(
+                UUID automationId, UUID triggerId) {
             return dsl.select(AUTOMATION_BUCKET.BUCKETING_KEY, AUTOMATION_BUCKET.START, AUTOMATION_BUCKET.END,
                             AUTOMATION_BUCKET.COUNT, AUTOMATION_BUCKET.LAST_EVENT)
                     .from(AUTOMATION_BUCKET.table())
                     .where(AUTOMATION_BUCKET.AUTOMATION_ID.eq(automationId))
-                    .and(AUTOMATION_BUCKET.TRIGGER_ID.eq(triggerId))
-                    .and(AUTOMATION_BUCKET.BUCKETING_KEY.eq(keyText))
-                    .fetchOptional(JdbcAutomationStateStore::bucket);
+                    .and(AUTOMATION_BUCKET.TRIGGER_ID.eq(triggerId));
         }
 
         @Override
@@ -140,17 +144,7 @@ public final class JdbcAutomationStateStore implements AutomationStateStore {
                 return;
             }
             Instant now = clock.instant();
-            dsl.insertInto(AUTOMATION_BUCKET.table())
-                    .set(AUTOMATION_BUCKET.ID, Ids.uuid7(now))
-                    .set(AUTOMATION_BUCKET.CREATED, now)
-                    .set(AUTOMATION_BUCKET.UPDATED, now)
-                    .set(AUTOMATION_BUCKET.AUTOMATION_ID, automationId)
-                    .set(AUTOMATION_BUCKET.TRIGGER_ID, triggerId)
-                    .set(AUTOMATION_BUCKET.BUCKETING_KEY, keyText)
-                    .set(AUTOMATION_BUCKET.START, bucket.start())
-                    .set(AUTOMATION_BUCKET.END, bucket.end())
-                    .set(AUTOMATION_BUCKET.COUNT, bucket.count())
-                    .set(AUTOMATION_BUCKET.LAST_EVENT, bucket.lastEvent())
+            insertBucket(automationId, triggerId, bucket, now)
                     .onConflict(unqualified(AUTOMATION_BUCKET.AUTOMATION_ID), unqualified(AUTOMATION_BUCKET.TRIGGER_ID),
                             unqualified(AUTOMATION_BUCKET.BUCKETING_KEY))
                     .doUpdate()
@@ -164,20 +158,21 @@ public final class JdbcAutomationStateStore implements AutomationStateStore {
 
         @Override
         public List<Bucket> closedBuckets(UUID automationId, UUID triggerId, Instant now) {
-            var select = dsl.select(AUTOMATION_BUCKET.BUCKETING_KEY, AUTOMATION_BUCKET.START, AUTOMATION_BUCKET.END,
-                            AUTOMATION_BUCKET.COUNT, AUTOMATION_BUCKET.LAST_EVENT)
-                    .from(AUTOMATION_BUCKET.table())
-                    .where(AUTOMATION_BUCKET.AUTOMATION_ID.eq(automationId))
-                    .and(AUTOMATION_BUCKET.TRIGGER_ID.eq(triggerId))
-                    .and(AUTOMATION_BUCKET.END.le(now))
+            var select = buckets(automationId, triggerId).and(AUTOMATION_BUCKET.END.le(now))
                     .orderBy(AUTOMATION_BUCKET.END).limit(1000);
             return (postgres(dsl) ? select.forUpdate() : select).fetch(JdbcAutomationStateStore::bucket);
         }
 
         @Override
         public void ensureBucket(UUID automationId, UUID triggerId, Bucket bucket) {
-            Instant now = clock.instant();
-            dsl.insertInto(AUTOMATION_BUCKET.table())
+            insertBucket(automationId, triggerId, bucket, clock.instant())
+                    .onConflictDoNothing()
+                    .execute();
+        }
+
+        private org.jooq.InsertSetMoreStep<Record> insertBucket(UUID automationId, UUID triggerId, Bucket bucket,
+                                                                Instant now) {
+            return dsl.insertInto(AUTOMATION_BUCKET.table())
                     .set(AUTOMATION_BUCKET.ID, Ids.uuid7(now))
                     .set(AUTOMATION_BUCKET.CREATED, now)
                     .set(AUTOMATION_BUCKET.UPDATED, now)
@@ -187,9 +182,7 @@ public final class JdbcAutomationStateStore implements AutomationStateStore {
                     .set(AUTOMATION_BUCKET.START, bucket.start())
                     .set(AUTOMATION_BUCKET.END, bucket.end())
                     .set(AUTOMATION_BUCKET.COUNT, bucket.count())
-                    .set(AUTOMATION_BUCKET.LAST_EVENT, bucket.lastEvent())
-                    .onConflictDoNothing()
-                    .execute();
+                    .set(AUTOMATION_BUCKET.LAST_EVENT, bucket.lastEvent());
         }
 
         @Override
