@@ -61,7 +61,14 @@ public final class ProactiveEvaluator implements PeriodicJob {
                 if (BucketEvaluation.needsInitialBucket(w.trigger())) {
                     tx.ensureBucket(automationId, triggerId, BucketEvaluation.initialProactiveBucket(w.trigger(), now));
                 }
-                for (Bucket bucket : tx.closedBuckets(automationId, triggerId, now)) {
+                List<Bucket> closed = new ArrayList<>(tx.closedBuckets(automationId, triggerId, now));
+                closed.sort(java.util.Comparator.comparing(b -> io.baton.json.Json.write(b.key())));
+                for (Bucket seen : closed) {
+                    // Re-read under the bucket's lock: an event may have changed it since.
+                    Bucket bucket = tx.lockBucket(automationId, triggerId, seen.key()).orElse(null);
+                    if (bucket == null || bucket.end().isAfter(now)) {
+                        continue;
+                    }
                     BucketEvaluation.Step step = BucketEvaluation.onTime(w.trigger(), bucket, now, Ids::uuid7);
                     if (!Objects.equals(step.bucket(), bucket)) {
                         tx.saveBucket(automationId, triggerId, bucket.key(), step.bucket());

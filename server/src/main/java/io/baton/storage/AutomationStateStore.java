@@ -32,7 +32,23 @@ public interface AutomationStateStore {
     /** Something that changes whenever any automation is created, changed or deleted, on any replica. */
     String automationsMarker();
 
+    /** The lock serialising work on one bucket. */
+    static String bucketLock(UUID automationId, UUID triggerId, String keyJson) {
+        return "automation_bucket " + automationId + " " + triggerId + " " + keyJson;
+    }
+
+    /** The lock serialising work on one composite trigger's child firings. */
+    static String compositeLock(UUID automationId, UUID parentTriggerId) {
+        return "composite_trigger " + automationId + " " + parentTriggerId;
+    }
+
     interface Tx {
+
+        /**
+         * Takes the named locks now, in the order given (callers sort them, so that transactions taking several
+         * never wait on each other in a cycle); later calls taking one of them again do not wait.
+         */
+        void lockInOrder(List<String> names);
 
         /** The bucket, locked until the transaction ends (also when absent, so that two creators serialise). */
         Optional<Bucket> lockBucket(UUID automationId, UUID triggerId, List<String> key);
@@ -40,7 +56,7 @@ public interface AutomationStateStore {
         /** Saves the bucket, or deletes it when {@code bucket} is null. */
         void saveBucket(UUID automationId, UUID triggerId, List<String> key, Bucket bucket);
 
-        /** The trigger's buckets whose window ended by {@code now}, locked. */
+        /** The trigger's buckets whose window ended by {@code now} (not locked: lock each with lockBucket). */
         List<Bucket> closedBuckets(UUID automationId, UUID triggerId, Instant now);
 
         /** Inserts the bucket unless one exists for the key. */

@@ -117,9 +117,14 @@ public final class JdbcAutomationStateStore implements AutomationStateStore {
         }
 
         @Override
+        public void lockInOrder(List<String> names) {
+            names.forEach(this::lock);
+        }
+
+        @Override
         public Optional<Bucket> lockBucket(UUID automationId, UUID triggerId, List<String> key) {
             String keyText = Json.write(key);
-            lock("automation_bucket " + automationId + " " + triggerId + " " + keyText);
+            lock(AutomationStateStore.bucketLock(automationId, triggerId, keyText));
             return buckets(automationId, triggerId).and(AUTOMATION_BUCKET.BUCKETING_KEY.eq(keyText))
                     .fetchOptional(JdbcAutomationStateStore::bucket);
         }
@@ -160,7 +165,7 @@ public final class JdbcAutomationStateStore implements AutomationStateStore {
         public List<Bucket> closedBuckets(UUID automationId, UUID triggerId, Instant now) {
             var select = buckets(automationId, triggerId).and(AUTOMATION_BUCKET.END.le(now))
                     .orderBy(AUTOMATION_BUCKET.END).limit(1000);
-            return (postgres(dsl) ? select.forUpdate() : select).fetch(JdbcAutomationStateStore::bucket);
+            return select.fetch(JdbcAutomationStateStore::bucket);
         }
 
         @Override
@@ -187,7 +192,7 @@ public final class JdbcAutomationStateStore implements AutomationStateStore {
 
         @Override
         public Map<UUID, Firing> lockChildFirings(UUID automationId, UUID parentTriggerId) {
-            lock("composite_trigger " + automationId + " " + parentTriggerId);
+            lock(AutomationStateStore.compositeLock(automationId, parentTriggerId));
             Map<UUID, Firing> out = new LinkedHashMap<>();
             dsl.select(CHILD_FIRING.CHILD_TRIGGER_ID, CHILD_FIRING.CHILD_FIRING).from(CHILD_FIRING.table())
                     .where(CHILD_FIRING.AUTOMATION_ID.eq(automationId))
