@@ -1,6 +1,8 @@
 package io.baton.app;
 
 import io.baton.cluster.Cluster;
+import io.baton.automations.Automations;
+import io.baton.automations.actions.LoopbackApi;
 import io.baton.events.EventPipeline;
 import io.baton.http.Draining;
 import io.baton.http.HttpServer;
@@ -40,10 +42,12 @@ public final class BatonServer implements AutoCloseable {
     private final Cluster cluster;
     private final Draining draining;
     private final PrefectSocket sockets;
+    private final Automations automations;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private BatonServer(Settings settings, Database db, Stores stores, Javalin http, PeriodicJobRunner services,
-                        EventPipeline events, Cluster cluster, Draining draining, PrefectSocket sockets) {
+                        EventPipeline events, Cluster cluster, Draining draining, PrefectSocket sockets,
+                        Automations automations) {
         this.settings = settings;
         this.db = db;
         this.stores = stores;
@@ -53,9 +57,18 @@ public final class BatonServer implements AutoCloseable {
         this.cluster = cluster;
         this.draining = draining;
         this.sockets = sockets;
+        this.automations = automations;
     }
 
     public static BatonServer start(Settings settings) {
+        return start(settings, settings.servicesEnabled());
+    }
+
+    /**
+     * Starts a server; {@code automations} runs the trigger engine and the action worker (Prefect's triggers
+     * and actions services, on by default with the other services).
+     */
+    public static BatonServer start(Settings settings, boolean automations) {
         long started = System.nanoTime();
         // The contract (a 1.2 MB schema) parses while the database opens and migrates.
         ExecutorService loader = Executors.newFixedThreadPool(2);
@@ -87,7 +100,11 @@ public final class BatonServer implements AutoCloseable {
             log.info("Baton {} listening on http://{}:{}/api ({}), started in {} ms", settings.prefectVersion(),
                     settings.host(), http.port(), db.url().redacted(), (System.nanoTime() - started) / 1_000_000);
             PeriodicJobRunner services = settings.servicesEnabled() ? PeriodicJobRunner.start(Services.all(stores)) : null;
-            return new BatonServer(settings, db, stores, http, services, events, cluster, draining, sockets);
+            Automations running = automations ? Automations.start(stores.automations, stores.automationState,
+                    events.bus(), events, stores.automationChanges,
+                    new LoopbackApi(settings.host(), http.port(), settings.authString(), settings.csrfProtectionEnabled()),
+                    stores.clock, Automations.proactiveGranularity(System.getenv())) : null;
+            return new BatonServer(settings, db, stores, http, services, events, cluster, draining, sockets, running);
         } catch (RuntimeException e) {
             loader.shutdown();
             if (events != null) {
@@ -148,6 +165,10 @@ public final class BatonServer implements AutoCloseable {
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
+        }
+        // Actions call this server's API: stop them before the server stops answering.
+        if (automations != null) {
+            automations.close();
         }
         draining.beginDraining();
         for (Connector c : http.jettyServer().server().getConnectors()) {

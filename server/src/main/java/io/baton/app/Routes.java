@@ -93,7 +93,7 @@ final class Routes {
                 new ArtifactRoutes(stores.artifacts, settings),
                 new SavedSearchRoutes(stores.savedSearches, settings),
                 new CollectionRoutes(),
-                new AutomationRoutes(stores.automations, settings),
+                new AutomationRoutes(stores.automations, settings, events, stores.automationChanges),
                 new NotificationPolicyRoutes(stores.automations),
                 new AdminDatabaseRoutes(new JdbcDatabaseAdmin(stores.db,
                         () -> SystemBlockTypes.fromClasspath().installInto(stores.blockTypes))),

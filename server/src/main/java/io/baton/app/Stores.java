@@ -5,7 +5,10 @@ import io.baton.events.EventBus;
 import io.baton.events.EventPipeline;
 
 import io.baton.storage.ArtifactStore;
+import io.baton.automations.AutomationChangeSignal;
+import io.baton.storage.AutomationStateStore;
 import io.baton.storage.AutomationStore;
+import io.baton.storage.jdbc.automations.JdbcAutomationStateStore;
 import io.baton.storage.BlockDocumentStore;
 import io.baton.storage.BlockSchemaStore;
 import io.baton.storage.BlockTypeStore;
@@ -93,6 +96,9 @@ public final class Stores {
     public final ArtifactStore artifacts;
     public final SavedSearchStore savedSearches;
     public final AutomationStore automations;
+    public final AutomationStateStore automationState;
+    /** Automation changes made through this process, for its trigger engine. */
+    public final AutomationChangeSignal automationChanges = new AutomationChangeSignal();
     public final ConcurrencyLimitStore concurrencyLimits;
     public final LeaseStore leases;
     public final FlowRunStore flowRuns;
@@ -142,6 +148,7 @@ public final class Stores {
         this.artifacts = new JdbcArtifactStore(db, outbox);
         this.savedSearches = new JdbcSavedSearchStore(db);
         this.automations = new JdbcAutomationStore(db);
+        this.automationState = new JdbcAutomationStateStore(db, clock);
         this.concurrencyLimits = new JdbcConcurrencyLimitStore(db, outbox,
                 io.baton.domain.concurrency.SlotDecay.DEFAULT_MAX_WAIT_SECONDS);
         this.leases = new JdbcLeaseStore(db);

@@ -24,6 +24,9 @@ public interface AutomationStore {
 
     List<Automation> filter(Query query);
 
+    /** Every enabled automation (what the trigger engine watches). */
+    List<Automation> enabled();
+
     long count(Criterion criterion);
 
     List<Automation> relatedTo(String resourceId);

@@ -31,6 +31,9 @@ public interface FlowRunStore {
      */
     Upserted<FlowRunRecord> create(NewFlowRun run, ClientInfo client);
 
+    /** Records who created the run ({@code {"id", "type", "display_value"}}), e.g. an automation. */
+    void setCreatedBy(UUID id, JsonNode createdBy);
+
     Optional<FlowRunRecord> read(UUID id);
 
     List<FlowRunRecord> filter(Query query);

@@ -13,6 +13,7 @@ import java.util.function.UnaryOperator;
 public final class TestServers {
 
     private static final Map<DbKind, BatonServer> SHARED = new EnumMap<>(DbKind.class);
+    private static final Map<DbKind, BatonServer> SHARED_AUTOMATIONS = new EnumMap<>(DbKind.class);
 
     private TestServers() {}
 
@@ -22,6 +23,24 @@ public final class TestServers {
             Runtime.getRuntime().addShutdownHook(new Thread(server::close));
             return server;
         });
+    }
+
+    /** A long-lived server per database kind whose trigger engine and action worker run. */
+    public static synchronized BatonServer sharedWithAutomations(DbKind kind) {
+        return SHARED_AUTOMATIONS.computeIfAbsent(kind, k -> {
+            BatonServer server = freshWithAutomations(k, UnaryOperator.identity());
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+            return server;
+        });
+    }
+
+    /** A new server (other background services off) whose automations fire. */
+    public static BatonServer freshWithAutomations(DbKind kind, UnaryOperator<Settings> customize) {
+        Settings settings = Settings.from(Map.of())
+                .withDatabase(TestDatabases.fresh(kind))
+                .withListen("127.0.0.1", 0)
+                .withServices(false);
+        return BatonServer.start(customize.apply(settings), true);
     }
 
     public static BatonServer fresh(DbKind kind, UnaryOperator<Settings> customize) {

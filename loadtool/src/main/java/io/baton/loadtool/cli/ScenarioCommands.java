@@ -66,6 +66,10 @@ public final class ScenarioCommands {
                 description = "Pause between visibility polls (default: ${DEFAULT-VALUE}).")
         Duration pollInterval;
 
+        @Option(names = "--automations", defaultValue = "0",
+                description = "Enabled automations during the run; reports trigger-to-action latency (default: ${DEFAULT-VALUE}).")
+        int automations;
+
         @Override
         public Integer call() throws Exception {
             if (tasksPerRun < 1 || checkpointEvery < 1) {
@@ -75,7 +79,7 @@ public final class ScenarioCommands {
                 throw new ParameterException(spec.commandLine(), "--lookup is flow-run or task-run");
             }
             return Runs.run(new EventsScenario(tasksPerRun, checkpointEvery, lookup.equals("task-run"),
-                    visibilityTimeout, pollInterval), common, timing, spec);
+                    visibilityTimeout, pollInterval, automations), common, timing, spec);
         }
     }
 

@@ -38,9 +38,18 @@ public final class EventsScenario implements Scenario {
     private final Duration visibilityTimeout;
     private final Duration pollInterval;
     private VisibilityChecks checks;
+    private final int automations;
+    private LoadAutomations loadAutomations;
 
     public EventsScenario(int tasksPerRun, int checkpointEvery, boolean lookupByTaskRunIds,
                           Duration visibilityTimeout, Duration pollInterval) {
+        this(tasksPerRun, checkpointEvery, lookupByTaskRunIds, visibilityTimeout, pollInterval, 0);
+    }
+
+    /** With {@code automations} enabled automations present during the run (see {@link LoadAutomations}). */
+    public EventsScenario(int tasksPerRun, int checkpointEvery, boolean lookupByTaskRunIds,
+                          Duration visibilityTimeout, Duration pollInterval, int automations) {
+        this.automations = automations;
         this.tasksPerRun = tasksPerRun;
         this.checkpointEvery = checkpointEvery;
         this.lookup = lookupByTaskRunIds ? VisibilityChecks.Lookup.TASK_RUN : VisibilityChecks.Lookup.FLOW_RUN;
@@ -56,6 +65,10 @@ public final class EventsScenario implements Scenario {
     @Override
     public void setup(RunContext context) {
         checks = new VisibilityChecks(context.api(), lookup, visibilityTimeout, pollInterval, context.clients() * 2);
+        if (automations > 0) {
+            loadAutomations = new LoadAutomations(context.api());
+            loadAutomations.create(automations);
+        }
     }
 
     @Override
@@ -66,6 +79,23 @@ public final class EventsScenario implements Scenario {
     @Override
     public void afterLoad(RunContext context) throws InterruptedException {
         checks.awaitAll();
+        if (loadAutomations != null) {
+            Thread.sleep(2000); // the last firings' actions
+            java.util.List<Double> latencies = loadAutomations.latenciesMillis();
+            if (latencies.isEmpty()) {
+                context.note(automations + " automations: no firing was recorded");
+            } else {
+                context.note(String.format(java.util.Locale.ROOT,
+                        "%d automations: %d firings, trigger-to-action latency ms p50 %.0f p95 %.0f p99 %.0f max %.0f",
+                        automations, latencies.size(), pct(latencies, 50), pct(latencies, 95), pct(latencies, 99),
+                        latencies.get(latencies.size() - 1)));
+            }
+            loadAutomations.delete();
+        }
+    }
+
+    private static double pct(java.util.List<Double> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
     @Override

@@ -37,7 +37,11 @@ public record AutomationSpec(String name, String description, boolean enabled, L
         }
         if (type.equals("event")) {
             putIfAbsent(out, "match", Json.object());
-            putIfAbsent(out, "match_related", Json.array());
+            // Prefect answers an empty match_related as {} (one empty specification), however it was sent.
+            JsonNode related = out.get("match_related");
+            if (related == null || related.isNull() || (related.isArray() && related.isEmpty())) {
+                out.set("match_related", Json.object());
+            }
             putIfAbsent(out, "after", Json.array());
             putIfAbsent(out, "expect", Json.array());
             putIfAbsent(out, "for_each", Json.array());

@@ -2,6 +2,10 @@ package io.baton.http.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.baton.app.Settings;
+import io.baton.automations.AutomationChangeSignal;
+import io.baton.automations.AutomationEvents;
+import io.baton.domain.automation.Automation;
+import io.baton.events.EventPublisher;
 import io.baton.domain.automation.AutomationSpec;
 import io.baton.domain.automation.TemplateCheck;
 import io.baton.domain.filter.Criterion;
@@ -14,19 +18,39 @@ import io.baton.http.Reply;
 import io.baton.http.RouteModule;
 import io.baton.json.Json;
 import io.baton.storage.AutomationStore;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
-/** {@code /automations} and {@code /templates/validate}: storage and validation (no trigger evaluation). */
+/**
+ * {@code /automations} and {@code /templates/validate}. Every change emits {@code prefect.automation.created /
+ * updated / deleted} and tells this process's trigger engine.
+ */
 public final class AutomationRoutes implements RouteModule {
 
     private static final Map<String, String> BODY_KEYS = Map.of("automations", "automation");
 
     private final AutomationStore automations;
     private final Settings settings;
+    private final EventPublisher events;
+    private final AutomationChangeSignal changes;
 
-    public AutomationRoutes(AutomationStore automations, Settings settings) {
+    public AutomationRoutes(AutomationStore automations, Settings settings, EventPublisher events,
+                            AutomationChangeSignal changes) {
         this.automations = automations;
         this.settings = settings;
+        this.events = events;
+        this.changes = changes;
+    }
+
+    private void changed(String what, Automation automation) {
+        changes.changed();
+        events.publish(List.of(AutomationEvents.changed(what, automation, Instant.now())));
+    }
+
+    private void updated(UUID id) {
+        automations.read(id).ifPresent(a -> changed("updated", a));
     }
 
     @Override
@@ -34,14 +58,17 @@ public final class AutomationRoutes implements RouteModule {
         r.post("/automations/", call -> {
             JsonNode body = call.body();
             JsonNode owner = body.get("owner_resource");
-            return Reply.created(automations.create(AutomationSpec.fromBody(body),
-                    owner == null || owner.isNull() ? null : owner.asText()));
+            Automation created = automations.create(AutomationSpec.fromBody(body),
+                    owner == null || owner.isNull() ? null : owner.asText());
+            changed("created", created);
+            return Reply.created(created);
         });
         r.get("/automations/{id}", call -> automations.read(call.uuid("id")).orElseThrow(AutomationRoutes::notFound));
         r.put("/automations/{id}", call -> {
             if (!automations.replace(call.uuid("id"), AutomationSpec.fromBody(call.body()))) {
                 throw notFound();
             }
+            updated(call.uuid("id"));
             return Reply.noContent();
         });
         r.patch("/automations/{id}", call -> {
@@ -52,12 +79,17 @@ public final class AutomationRoutes implements RouteModule {
             if (!found) {
                 throw notFound();
             }
+            if (enabled != null && !enabled.isNull()) {
+                updated(call.uuid("id"));
+            }
             return Reply.noContent();
         });
         r.delete("/automations/{id}", call -> {
+            Automation existing = automations.read(call.uuid("id")).orElseThrow(AutomationRoutes::notFound);
             if (!automations.delete(call.uuid("id"))) {
                 throw notFound();
             }
+            changed("deleted", existing);
             return Reply.noContent();
         });
         r.post("/automations/filter", call -> {
@@ -68,7 +100,10 @@ public final class AutomationRoutes implements RouteModule {
         r.post("/automations/count", call -> automations.count(criterion(call.body())));
         r.get("/automations/related-to/{resource_id}", call -> automations.relatedTo(call.path("resource_id")));
         r.delete("/automations/owned-by/{resource_id}", call -> {
-            automations.deleteOwnedBy(call.path("resource_id"));
+            List<Automation> owned = automations.relatedTo(call.path("resource_id"));
+            if (automations.deleteOwnedBy(call.path("resource_id")) > 0) {
+                owned.stream().filter(a -> automations.read(a.id()).isEmpty()).forEach(a -> changed("deleted", a));
+            }
             return new Reply(202, null);
         });
         r.post("/templates/validate", call -> validateTemplate(call.body()));

@@ -65,7 +65,13 @@ public final class DeploymentRunRoutes implements RouteModule {
         r.post("/deployments/{id}/create_flow_run", call -> {
             Deployment deployment = deployment(call.uuid("id"));
             Upserted<FlowRunRecord> run = create(deployment, call.body(), client(call));
-            return Reply.createdOrOk(run.created(), FlowRunJson.flowRun(run.value(), clock.instant()));
+            FlowRunRecord value = run.value();
+            JsonNode creator = automationCreator(call);
+            if (creator != null && run.created()) {
+                runs.setCreatedBy(value.id(), creator);
+                value = runs.read(value.id()).orElse(value);
+            }
+            return Reply.createdOrOk(run.created(), FlowRunJson.flowRun(value, clock.instant()));
         });
         r.post("/deployments/{id}/create_flow_run/bulk", call -> {
             JsonNode items = call.body();
@@ -151,6 +157,27 @@ public final class DeploymentRunRoutes implements RouteModule {
                 {
                     throw ApiException.detail(409, "Error creating flow run: " + reason);
                 });
+    }
+
+    /**
+     * {@code created_by} of type AUTOMATION when an automation's action makes the request (the
+     * {@code Prefect-Automation-ID} / base64 {@code Prefect-Automation-Name} headers), else null.
+     */
+    static JsonNode automationCreator(io.baton.http.ApiCall call) {
+        String id = call.header("Prefect-Automation-ID");
+        if (id == null || id.isBlank()) {
+            return null;
+        }
+        String name = call.header("Prefect-Automation-Name");
+        String display = null;
+        if (name != null) {
+            try {
+                display = new String(java.util.Base64.getDecoder().decode(name), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                display = name;
+            }
+        }
+        return io.baton.json.Json.object().put("id", id).put("type", "AUTOMATION").put("display_value", display);
     }
 
     /** The named queue of the deployment's pool, created when it does not exist yet. */

@@ -142,6 +142,12 @@ public final class JdbcAutomationStore implements AutomationStore {
     }
 
     @Override
+    public List<Automation> enabled() {
+        return db.read(dsl -> dsl.select(columns()).from(AUTOMATION.table()).where(AUTOMATION.ENABLED.isTrue())
+                .orderBy(AUTOMATION.CREATED).fetch(JdbcAutomationStore::map));
+    }
+
+    @Override
     public long count(Criterion criterion) {
         return db.read(dsl -> dsl.selectCount().from(AUTOMATION.table()).where(condition(dsl, criterion))
                 .fetchOne(0, Long.class));

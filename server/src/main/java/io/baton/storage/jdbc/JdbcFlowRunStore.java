@@ -98,6 +98,11 @@ public final class JdbcFlowRunStore implements FlowRunStore {
 
 
     @Override
+    public void setCreatedBy(UUID id, JsonNode createdBy) {
+        db.writeVoid(dsl -> dsl.update(FR.table()).set(FR.CREATED_BY, createdBy).where(FR.ID.eq(id)).execute());
+    }
+
+    @Override
     public Upserted<FlowRunRecord> create(NewFlowRun c, ClientInfo client) {
         Committed<Upserted<FlowRunRecord>> done = db.write(dsl -> {
             Instant now = clock.instant();
