@@ -6,7 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code baton server start [--host H] [--port P] [--no-services]}, mirroring {@code prefect server start}. */
+/** {@code baton server start [--host H] [--port P] [--no-services] [--no-ui]}, mirroring {@code prefect server start}. */
 @Command(name = "baton", mixinStandardHelpOptions = true, version = "baton " + Settings.PREFECT_VERSION,
         description = "A workflow orchestration server that speaks the Prefect 3 API.",
         subcommands = {Main.ServerCommand.class, GenerateCommand.BenchCommand.class})
@@ -41,12 +41,18 @@ public final class Main implements Runnable {
         @Option(names = "--no-services", description = "Run the API only, without background services.")
         boolean noServices;
 
+        @Option(names = "--no-ui", description = "Serve the API only, without the web UI (as PREFECT_UI_ENABLED=false).")
+        boolean noUi;
+
         @Override
         public Integer call() throws InterruptedException {
             Settings settings = Settings.fromEnvironment();
             settings = settings.withListen(host != null ? host : settings.host(), port != null ? port : settings.port());
             if (noServices) {
                 settings = settings.withServices(false);
+            }
+            if (noUi) {
+                settings = settings.withUi(settings.ui().withEnabled(false));
             }
             BatonServer server = BatonServer.start(settings);
             CountDownLatch stopped = new CountDownLatch(1);

@@ -21,9 +21,12 @@ public record Settings(
         boolean servicesEnabled,
         Path home,
         long maxParameterSize,
-        Clock clock) {
+        Clock clock,
+        String prefectVersion,
+        Ui ui) {
 
-    public static final String PREFECT_VERSION = "3.8.4";
+    /** The Prefect release {@code /admin/version} reports; clients compare their own version with it. */
+    public static final String PREFECT_VERSION = "3.8.3";
     public static final String API_VERSION = "0.8.4";
 
     public static Settings fromEnvironment() {
@@ -50,38 +53,78 @@ public record Settings(
                 true,
                 home,
                 Long.parseLong(first(env, "524288", "PREFECT_SERVER_API_MAX_PARAMETER_SIZE")),
-                Times.CLOCK);
+                Times.CLOCK,
+                first(env, PREFECT_VERSION, "BATON_PREFECT_VERSION"),
+                Ui.from(env));
     }
 
     public Settings withListen(String host, int port) {
         return new Settings(host, port, database, defaultLimit, authString, csrfProtectionEnabled,
-                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock);
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, prefectVersion, ui);
     }
 
     public Settings withServices(boolean enabled) {
         return new Settings(host, port, database, defaultLimit, authString, csrfProtectionEnabled,
-                csrfTokenExpiration, enabled, home, maxParameterSize, clock);
+                csrfTokenExpiration, enabled, home, maxParameterSize, clock, prefectVersion, ui);
     }
 
     public Settings withDatabase(DatabaseUrl url) {
         return new Settings(host, port, url, defaultLimit, authString, csrfProtectionEnabled,
-                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock);
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, prefectVersion, ui);
     }
 
     public Settings withAuthString(String auth) {
         return new Settings(host, port, database, defaultLimit, auth, csrfProtectionEnabled,
-                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock);
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, prefectVersion, ui);
     }
 
     public Settings withCsrfProtection(boolean enabled) {
         return new Settings(host, port, database, defaultLimit, authString, enabled,
-                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock);
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, prefectVersion, ui);
     }
 
     /** The server's notion of "now" wherever it decides an outcome (orchestration, scheduling, polling). */
     public Settings withClock(Clock clock) {
         return new Settings(host, port, database, defaultLimit, authString, csrfProtectionEnabled,
-                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock);
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, prefectVersion, ui);
+    }
+
+    public Settings withUi(Ui ui) {
+        return new Settings(host, port, database, defaultLimit, authString, csrfProtectionEnabled,
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, prefectVersion, ui);
+    }
+
+    /**
+     * The web UI: whether it is served, under which base path, the API URL it is told to call, and an optional
+     * directory holding another bundle (such as the {@code prefect/server/ui} of an installed Prefect) to serve
+     * instead of the one packed into the jar.
+     */
+    public record Ui(boolean enabled, String serveBase, String apiUrl, Path staticDirectory) {
+
+        public static final String DEFAULT_API_URL = "/api";
+
+        public static Ui from(Map<String, String> env) {
+            String directory = first(env, null, "PREFECT_UI_STATIC_DIRECTORY", "PREFECT_SERVER_UI_STATIC_DIRECTORY");
+            String apiUrl = first(env, null, "PREFECT_UI_API_URL", "PREFECT_SERVER_UI_API_URL");
+            return new Ui(
+                    parseBoolean(first(env, "true", "PREFECT_UI_ENABLED", "PREFECT_SERVER_UI_ENABLED")),
+                    normalizeBase(first(env, "/", "PREFECT_UI_SERVE_BASE", "PREFECT_SERVER_UI_SERVE_BASE")),
+                    apiUrl == null || apiUrl.isBlank() ? DEFAULT_API_URL : apiUrl,
+                    directory == null || directory.isBlank() ? null : Path.of(directory));
+        }
+
+        public Ui withEnabled(boolean on) {
+            return new Ui(on, serveBase, apiUrl, staticDirectory);
+        }
+
+        /** {@code ""} for the root, else {@code /segment...} without a trailing slash. */
+        static String normalizeBase(String base) {
+            String trimmed = base.strip().replaceAll("/+$", "");
+            if (trimmed.isEmpty()) {
+                return "";
+            }
+            return trimmed.startsWith("/") ? trimmed : "/" + trimmed;
+        }
     }
 
     private static String first(Map<String, String> env, String fallback, String... names) {

@@ -33,7 +33,7 @@ public final class UiSettingsRoutes implements RouteModule {
         });
     }
 
-    ObjectNode document() {
+    public ObjectNode document() {
         ObjectNode o = Json.object();
         o.put("api_url", apiUrl);
         o.put("csrf_enabled", settings.csrfProtectionEnabled());
