@@ -78,6 +78,25 @@ public final class EventOutbox {
             return List.of();
         }
         Instant now = Times.now();
+        return EventRows.insert(dsl, received(events, now), now);
+    }
+
+    /**
+     * Adds the storing of the events to {@code trip} (PostgreSQL); once it has executed, the returned supplier
+     * gives those newly stored.
+     */
+    static java.util.function.Supplier<List<JsonNode>> addTo(OneRoundTrip trip, List<JsonNode> events) {
+        Instant now = Times.now();
+        List<JsonNode> received = received(events, now);
+        if (received.isEmpty()) {
+            return List::of;
+        }
+        java.util.Set<java.util.UUID> ids = EventRows.addPostgres(trip, received, now);
+        return () -> EventRows.storedOf(received, ids);
+    }
+
+    /** The events stamped as received now; one the server built wrongly is logged and left out. */
+    private static List<JsonNode> received(List<JsonNode> events, Instant now) {
         List<JsonNode> received = new ArrayList<>(events.size());
         for (JsonNode e : events) {
             try {
@@ -87,6 +106,6 @@ public final class EventOutbox {
                         invalid.getMessage());
             }
         }
-        return EventRows.insert(dsl, received, now);
+        return received;
     }
 }

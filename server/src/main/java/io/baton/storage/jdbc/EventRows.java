@@ -51,14 +51,7 @@ public final class EventRows {
             INSERT_RESOURCES.execute(dsl, resourceRows(inserted, now));
             return inserted;
         }
-        Set<UUID> ids = insertPostgres(dsl, unique, now);
-        List<JsonNode> inserted = new ArrayList<>(unique.size());
-        for (JsonNode e : unique) {
-            if (ids.contains(ReceivedEvents.id(e))) {
-                inserted.add(e);
-            }
-        }
-        return inserted;
+        return storedOf(unique, insertPostgres(dsl, unique, now));
     }
 
     /**
@@ -113,30 +106,49 @@ public final class EventRows {
             SELECT id FROM inserted""";
 
     private static Set<UUID> insertPostgres(DSLContext dsl, List<JsonNode> events, Instant now) {
+        OneRoundTrip trip = new OneRoundTrip(dsl);
+        Set<UUID> ids = addPostgres(trip, events, now);
+        trip.execute();
+        return ids;
+    }
+
+    /**
+     * Adds the PostgreSQL insert of {@code events} (not yet deduplicated by id) to {@code trip}; the returned set
+     * holds the ids newly stored once the trip has executed.
+     */
+    static Set<UUID> addPostgres(OneRoundTrip trip, List<JsonNode> events, Instant now) {
         List<Object[]> eventRows = new ArrayList<>(events.size());
         for (JsonNode e : events) {
             eventRows.add(eventRow(e, now).toArray());
         }
         String[][] eventColumns = textColumns(eventRows, EVENT_COLUMNS.size());
         String[][] resourceColumns = textColumns(resourceRows(events, now), RESOURCE_COLUMNS.size());
-        return dsl.connectionResult(connection -> {
-            try (var st = connection.prepareStatement(INSERT_POSTGRES)) {
-                int p = 1;
-                for (String[] column : eventColumns) {
-                    st.setArray(p++, connection.createArrayOf("text", column));
-                }
-                for (String[] column : resourceColumns) {
-                    st.setArray(p++, connection.createArrayOf("text", column));
-                }
-                Set<UUID> ids = new HashSet<>();
-                try (var rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getObject(1, UUID.class));
-                    }
-                }
-                return ids;
+        Set<UUID> ids = new HashSet<>();
+        trip.add(INSERT_POSTGRES, eventColumns.length + resourceColumns.length, (connection, st, offset) -> {
+            int p = offset + 1;
+            for (String[] column : eventColumns) {
+                st.setArray(p++, connection.createArrayOf("text", column));
+            }
+            for (String[] column : resourceColumns) {
+                st.setArray(p++, connection.createArrayOf("text", column));
+            }
+        }, rs -> {
+            while (rs.next()) {
+                ids.add(rs.getObject(1, UUID.class));
             }
         });
+        return ids;
+    }
+
+    /** The events that {@link #addPostgres} stored, in input order. */
+    static List<JsonNode> storedOf(List<JsonNode> events, Set<UUID> ids) {
+        List<JsonNode> inserted = new ArrayList<>(events.size());
+        for (JsonNode e : events) {
+            if (ids.contains(ReceivedEvents.id(e))) {
+                inserted.add(e);
+            }
+        }
+        return inserted;
     }
 
     /** Rows turned into one array per column, each value in the text form its column's cast reads. */

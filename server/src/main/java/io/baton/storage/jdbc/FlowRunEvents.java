@@ -62,7 +62,12 @@ final class FlowRunEvents {
     }
 
     static ObjectNode build(DSLContext dsl, EmitFlowRunStateEvent effect, FlowRun run) {
-        return build(effect, run, Related.of(RELATED.fetchFirst(dsl, effect.flowRunId())));
+        return build(effect, run, related(dsl, effect.flowRunId()));
+    }
+
+    /** What the run's state events name, read from the database; null when the run is gone. */
+    static Related related(DSLContext dsl, UUID flowRunId) {
+        return Related.of(RELATED.fetchFirst(dsl, flowRunId));
     }
 
     /** {@code related} null: the run's flow is gone, the event names the run alone. */

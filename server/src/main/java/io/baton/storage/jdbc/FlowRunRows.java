@@ -158,11 +158,20 @@ final class FlowRunRows {
 
     /** Writes the columns orchestration maintains. */
     static void writeBack(DSLContext dsl, FlowRun run, Instant now) {
+        WRITE_BACK.execute(dsl, writeBackValues(run, now));
+    }
+
+    /** Adds {@link #writeBack} to {@code trip}. */
+    static void addWriteBack(OneRoundTrip trip, FlowRun run, Instant now) {
+        trip.add(WRITE_BACK, writeBackValues(run, now));
+    }
+
+    private static Object[] writeBackValues(FlowRun run, Instant now) {
         RunBookkeeping b = run.bookkeeping();
-        WRITE_BACK.execute(dsl, b.stateId(), b.stateType() == null ? null : b.stateType().name(), b.stateName(),
+        return new Object[] {b.stateId(), b.stateType() == null ? null : b.stateType().name(), b.stateName(),
                 b.stateTimestamp(), b.runCount(), b.expectedStartTime(), b.nextScheduledStartTime(), b.startTime(),
                 b.endTime(), b.totalRunTimeSeconds(), RunJson.flowRunPolicy(run.empiricalPolicy()),
-                run.infrastructurePid(), run.deploymentId(), now, run.id());
+                run.infrastructurePid(), run.deploymentId(), now, run.id()};
     }
 
     /** Takes the row lock that serializes transitions of one run (SQLite's single writer already does). */

@@ -92,6 +92,27 @@ final class HotStatement {
         });
     }
 
+    /** The rendered SQL, to send with other statements in one round trip ({@link OneRoundTrip}). */
+    String sql(DSLContext dsl) {
+        return rendered.get(dsl).sql();
+    }
+
+    /** Binds {@code values} to this statement's placeholders, shifted by {@code offset} earlier parameters. */
+    void bind(DSLContext dsl, PreparedStatement st, int offset, Object... values) throws SQLException {
+        if (values.length != types.size()) {
+            throw new IllegalArgumentException("expected " + types.size() + " values, got " + values.length);
+        }
+        Rendered rendered = this.rendered.get(dsl);
+        boolean pg = dsl.dialect() == SQLDialect.POSTGRES;
+        for (int i = 0; i < values.length; i++) {
+            bind(st, offset + rendered.positions()[i], types.get(i), values[i], pg);
+        }
+    }
+
+    int parameterCount() {
+        return types.size();
+    }
+
     private interface Work<T> {
         T apply(PreparedStatement statement) throws SQLException;
     }

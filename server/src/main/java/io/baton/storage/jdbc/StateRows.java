@@ -64,9 +64,20 @@ public final class StateRows {
                     .set(RESULT_ARTIFACT.TASK_RUN_ID, taskRunId)
                     .execute();
         }
-        INSERTS.computeIfAbsent(table, StateRows::insertStatement).execute(dsl, state.id(), state.timestamp(),
-                state.timestamp(), runId, state.type().name(), state.timestamp(), state.name(), state.message(),
-                RunJson.stateDetails(state.details()), artifactId);
+        INSERTS.computeIfAbsent(table, StateRows::insertStatement).execute(dsl, insertValues(runId, state, artifactId));
+    }
+
+    /** Adds the insert of {@code state} to {@code trip}; for states whose data needs no result artifact row. */
+    static void addInsert(OneRoundTrip trip, StateTable table, UUID runId, State state, ResultData resultData) {
+        if (resultData.needsArtifact()) {
+            throw new IllegalArgumentException("a state with a result artifact is inserted with insert()");
+        }
+        trip.add(INSERTS.computeIfAbsent(table, StateRows::insertStatement), insertValues(runId, state, null));
+    }
+
+    private static Object[] insertValues(UUID runId, State state, UUID artifactId) {
+        return new Object[] {state.id(), state.timestamp(), state.timestamp(), runId, state.type().name(),
+                state.timestamp(), state.name(), state.message(), RunJson.stateDetails(state.details()), artifactId};
     }
 
     /** One rendered INSERT per state table (flow-run and task-run states). */
