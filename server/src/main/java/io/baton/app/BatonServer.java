@@ -61,7 +61,7 @@ public final class BatonServer implements AutoCloseable {
             http.start();
             log.info("Baton {} listening on http://{}:{}/api ({}), started in {} ms", Settings.PREFECT_VERSION,
                     settings.host(), http.port(), db.url().redacted(), (System.nanoTime() - started) / 1_000_000);
-            PeriodicJobRunner services = settings.servicesEnabled() ? PeriodicJobRunner.start(Services.all(stores)) : null;
+            PeriodicJobRunner services = settings.servicesEnabled() ? PeriodicJobRunner.start(Services.all(settings, stores)) : null;
             return new BatonServer(settings, db, stores, http, services, events);
         } catch (RuntimeException e) {
             loader.shutdown();

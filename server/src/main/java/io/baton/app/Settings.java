@@ -1,6 +1,7 @@
 package io.baton.app;
 
 import io.baton.domain.Times;
+import io.baton.services.DbVacuumSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +22,8 @@ public record Settings(
         boolean servicesEnabled,
         Path home,
         long maxParameterSize,
-        Clock clock) {
+        Clock clock,
+        DbVacuumSettings dbVacuum) {
 
     public static final String PREFECT_VERSION = "3.8.4";
     public static final String API_VERSION = "0.8.4";
@@ -50,38 +52,45 @@ public record Settings(
                 true,
                 home,
                 Long.parseLong(first(env, "524288", "PREFECT_SERVER_API_MAX_PARAMETER_SIZE")),
-                Times.CLOCK);
+                Times.CLOCK,
+                DbVacuumSettings.from(env));
     }
 
     public Settings withListen(String host, int port) {
         return new Settings(host, port, database, defaultLimit, authString, csrfProtectionEnabled,
-                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock);
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, dbVacuum);
     }
 
     public Settings withServices(boolean enabled) {
         return new Settings(host, port, database, defaultLimit, authString, csrfProtectionEnabled,
-                csrfTokenExpiration, enabled, home, maxParameterSize, clock);
+                csrfTokenExpiration, enabled, home, maxParameterSize, clock, dbVacuum);
     }
 
     public Settings withDatabase(DatabaseUrl url) {
         return new Settings(host, port, url, defaultLimit, authString, csrfProtectionEnabled,
-                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock);
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, dbVacuum);
     }
 
     public Settings withAuthString(String auth) {
         return new Settings(host, port, database, defaultLimit, auth, csrfProtectionEnabled,
-                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock);
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, dbVacuum);
     }
 
     public Settings withCsrfProtection(boolean enabled) {
         return new Settings(host, port, database, defaultLimit, authString, enabled,
-                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock);
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, dbVacuum);
     }
 
     /** The server's notion of "now" wherever it decides an outcome (orchestration, scheduling, polling). */
     public Settings withClock(Clock clock) {
         return new Settings(host, port, database, defaultLimit, authString, csrfProtectionEnabled,
-                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock);
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, dbVacuum);
+    }
+
+    /** Retention ({@code db_vacuum}): what is deleted, and when. */
+    public Settings withDbVacuum(DbVacuumSettings vacuum) {
+        return new Settings(host, port, database, defaultLimit, authString, csrfProtectionEnabled,
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, vacuum);
     }
 
     private static String first(Map<String, String> env, String fallback, String... names) {

@@ -54,6 +54,7 @@ import io.baton.storage.jdbc.JdbcWorkPoolStore;
 import io.baton.storage.jdbc.JdbcWorkQueueStore;
 import io.baton.storage.jdbc.JdbcWorkerStore;
 import io.baton.storage.EventStore;
+import io.baton.storage.RetentionStore;
 import io.baton.storage.FlowStore;
 import io.baton.storage.LogStore;
 import io.baton.storage.ResultStorageStore;
@@ -61,6 +62,7 @@ import io.baton.storage.TaskRunRecorderStore;
 import io.baton.storage.jdbc.JdbcConfigurationStore;
 import io.baton.storage.jdbc.JdbcCsrfTokenStore;
 import io.baton.storage.jdbc.JdbcEventStore;
+import io.baton.storage.jdbc.JdbcRetentionStore;
 import io.baton.storage.jdbc.JdbcFlowStore;
 import io.baton.storage.jdbc.JdbcLogStore;
 import io.baton.storage.jdbc.JdbcResultStorageStore;
@@ -104,6 +106,7 @@ public final class Stores {
     public final LogStore logs;
     public final TaskRunRecorderStore taskRunRecorder;
     public final EventStore events;
+    public final RetentionStore retention;
     /** Where accepted CANCELLING states ask for a timeout check (the cancellation-cleanup service, when running). */
     public final RunEffectSinks.CancellingChecksRelay cancellingChecks = new RunEffectSinks.CancellingChecksRelay();
     public final RunCleanupStore runCleanup;
@@ -140,6 +143,7 @@ public final class Stores {
         JdbcTaskRunRecorderStore recorder = new JdbcTaskRunRecorderStore(db);
         this.taskRunRecorder = recorder;
         this.events = new JdbcEventStore(db, recorder);
+        this.retention = new JdbcRetentionStore(db);
         // Server-side events (flow-run state changes) enter the same pipeline as client events.
         this.eventPipeline = new EventPipeline(events, new EventBus());
         RunEffectSinks sinks = new RunEffectSinks(eventPipeline, taskQueues, cancellingChecks);

@@ -133,20 +133,28 @@ public final class JdbcArtifactStore implements ArtifactStore {
             String key = artifact.get().key();
             if (key != null && dsl.fetchExists(ARTIFACT_COLLECTION.table(),
                     ARTIFACT_COLLECTION.KEY.eq(key).and(ARTIFACT_COLLECTION.LATEST_ID.eq(id)))) {
-                Optional<Artifact> previous = dsl.select(columns(ARTIFACT)).from(ARTIFACT.table())
-                        .where(ARTIFACT.KEY.eq(key)).orderBy(ARTIFACT.CREATED.desc(), ARTIFACT.ID.desc()).limit(1)
-                        .fetchOptional(JdbcArtifactStore::artifact);
-                if (previous.isPresent()) {
-                    Map<Field<?>, Object> latest = values(ARTIFACT_COLLECTION, previous.get());
-                    latest.put(ARTIFACT_COLLECTION.LATEST_ID, previous.get().id());
-                    latest.put(ARTIFACT_COLLECTION.UPDATED, Times.now());
-                    dsl.update(ARTIFACT_COLLECTION.table()).set(latest).where(ARTIFACT_COLLECTION.KEY.eq(key)).execute();
-                } else {
-                    dsl.deleteFrom(ARTIFACT_COLLECTION.table()).where(ARTIFACT_COLLECTION.KEY.eq(key)).execute();
-                }
+                repointCollection(dsl, key);
             }
             return true;
         });
+    }
+
+    /**
+     * After the collection's latest artifact of {@code key} was deleted: the collection shows the newest artifact
+     * left with that key, or goes away when none is left.
+     */
+    static void repointCollection(DSLContext dsl, String key) {
+        Optional<Artifact> previous = dsl.select(columns(ARTIFACT)).from(ARTIFACT.table())
+                .where(ARTIFACT.KEY.eq(key)).orderBy(ARTIFACT.CREATED.desc(), ARTIFACT.ID.desc()).limit(1)
+                .fetchOptional(JdbcArtifactStore::artifact);
+        if (previous.isPresent()) {
+            Map<Field<?>, Object> latest = values(ARTIFACT_COLLECTION, previous.get());
+            latest.put(ARTIFACT_COLLECTION.LATEST_ID, previous.get().id());
+            latest.put(ARTIFACT_COLLECTION.UPDATED, Times.now());
+            dsl.update(ARTIFACT_COLLECTION.table()).set(latest).where(ARTIFACT_COLLECTION.KEY.eq(key)).execute();
+        } else {
+            dsl.deleteFrom(ARTIFACT_COLLECTION.table()).where(ARTIFACT_COLLECTION.KEY.eq(key)).execute();
+        }
     }
 
     @Override
