@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * Prefect's {@code db_vacuum}: deletes events past their retention (per-type overrides first, then every type past
  * the events' retention) and, when enabled, terminal top-level flow runs past theirs with everything that hangs
  * off them; then, on SQLite, gives the freed pages back to the file system. Works in bounded batches, each its own
- * transaction, until a batch comes back short; replicas split batches ({@link RetentionStore}).
+ * transaction, until a batch finds nothing (subflows of deleted runs become top-level and are found by the next
+ * batch); replicas split batches ({@link RetentionStore}).
  */
 public final class DbVacuum implements PeriodicJob {
 
@@ -50,17 +51,15 @@ public final class DbVacuum implements PeriodicJob {
         if (settings.eventsEnabled()) {
             for (Map.Entry<String, Duration> override : settings.eventRetentionOverrides().entrySet()) {
                 Instant cutoff = now.minus(settings.retentionOf(override.getKey()));
-                events += drain(() -> store.deleteEvents(cutoff, Set.of(override.getKey()), settings.eventsBatchSize()),
-                        settings.eventsBatchSize());
+                events += drain(() -> store.deleteEvents(cutoff, Set.of(override.getKey()), settings.eventsBatchSize()));
             }
             // Overrides are capped by the global retention, so this pass never removes a young overridden event.
             Instant cutoff = now.minus(settings.eventsRetention());
-            events += drain(() -> store.deleteEvents(cutoff, List.of(), settings.eventsBatchSize()),
-                    settings.eventsBatchSize());
+            events += drain(() -> store.deleteEvents(cutoff, List.of(), settings.eventsBatchSize()));
         }
         if (settings.flowRunsEnabled()) {
             Instant cutoff = now.minus(settings.flowRunRetention());
-            runs = drain(() -> store.deleteFlowRuns(cutoff, settings.batchSize()), settings.batchSize());
+            runs = drain(() -> store.deleteFlowRuns(cutoff, settings.batchSize()));
         }
         if (events + runs > 0) {
             long pages = 0;
@@ -72,13 +71,13 @@ public final class DbVacuum implements PeriodicJob {
         }
     }
 
-    private static long drain(java.util.function.IntSupplier batch, int size) {
+    private static long drain(java.util.function.IntSupplier batch) {
         long total = 0;
         int deleted;
         do {
             deleted = batch.getAsInt();
             total += deleted;
-        } while (deleted >= size && !Thread.currentThread().isInterrupted());
+        } while (deleted > 0 && !Thread.currentThread().isInterrupted());
         return total;
     }
 }

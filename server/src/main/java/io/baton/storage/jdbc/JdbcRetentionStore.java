@@ -92,9 +92,18 @@ public final class JdbcRetentionStore implements RetentionStore {
             if (!(mode instanceof Number n) || n.intValue() != 2) {
                 return 0;
             }
-            // The pragma frees one page per row it returns: every row must be read.
-            return dsl.fetch("PRAGMA incremental_vacuum(" + Math.max(1, pages) + ")").size();
+            long free = freePages(dsl);
+            if (free == 0) {
+                return 0;
+            }
+            // The pragma frees pages as its result is stepped through: every row must be read.
+            dsl.fetch("PRAGMA incremental_vacuum(" + Math.max(1, pages) + ")");
+            return (int) (free - freePages(dsl));
         });
+    }
+
+    private static long freePages(DSLContext dsl) {
+        return ((Number) dsl.fetchValue("PRAGMA freelist_count")).longValue();
     }
 
     /** The candidates' ids; on PostgreSQL locked, skipping rows another replica has claimed. */
