@@ -86,6 +86,27 @@ class DbVacuumTest {
     }
 
     @Test
+    void replicasRunningTogetherSplitTheBacklog() throws Exception {
+        List<UUID> old = store(300, "test.replicas", now.minus(Duration.ofDays(8)));
+        DbVacuumSettings settings = DbVacuumSettings.defaults().withBatchSizes(200, 25);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<?>> passes = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                passes.add(pool.submit(() -> new DbVacuum(server.stores().retention, settings,
+                        new SettableClock(now)).runOnce()));
+            }
+            for (var pass : passes) {
+                pass.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(count(EVENTS.table(), EVENTS.ID.in(old))).isZero();
+        assertThat(resourcesOf(old)).isZero();
+    }
+
+    @Test
     void flowRunRetentionDeletesOldTerminalTopLevelRunsWithTheirTreeAndNothingElse() {
         String flow = api.post("/flows/", Map.of("name", "vacuum-" + UUID.randomUUID())).expect(201).body()
                 .get("id").asText();
