@@ -36,12 +36,12 @@ public final class Database implements AutoCloseable {
     /** A write that waited this long for the database gets a 503 instead of a late answer. */
     private static final long WRITE_QUEUE_TIMEOUT_MILLIS = 30_000;
     /**
-     * PostgreSQL: how long a transaction waits for a pooled connection. Connections are rarely waited for (there
-     * are as many transaction threads as connections), so the bound mostly matters when the server is unreachable:
-     * the first request to find out answers 503 within it, and the breaker ({@link DatabaseHealth}) fails the rest
-     * at once.
+     * PostgreSQL: one wait of the pool for a connection. When the pool could not connect meanwhile, the server is
+     * unreachable: the transaction answers 503 and the breaker ({@link DatabaseHealth}) fails the next ones at
+     * once. When the pool is only busy, the wait starts again, up to {@link #POSTGRES_BUSY_WAIT_MILLIS} in all.
      */
     private static final long POSTGRES_CONNECTION_TIMEOUT_MILLIS = 800;
+    private static final long POSTGRES_BUSY_WAIT_MILLIS = 10_000;
     /** PostgreSQL: how long a transaction waits in line for a transaction thread. */
     private static final long POSTGRES_QUEUE_TIMEOUT_MILLIS = 10_000;
     /**
@@ -316,16 +316,7 @@ public final class Database implements AutoCloseable {
     }
 
     private <T> T inTransaction(HikariDataSource pool, Function<DSLContext, T> work) {
-        Connection connection;
-        try {
-            connection = pool.getConnection();
-        } catch (SQLException | RuntimeException e) {
-            // No connection to be had (database down, pool exhausted or closed): the client should retry.
-            if (health != null) {
-                health.observe(e);
-            }
-            throw new StorageUnavailableException(String.valueOf(e.getMessage()), e);
-        }
+        Connection connection = acquire(pool);
         try (connection) {
             connection.setAutoCommit(false);
             try {
@@ -347,6 +338,28 @@ public final class Database implements AutoCloseable {
                 health.observe(e);
             }
             throw classify(e);
+        }
+    }
+
+    private Connection acquire(HikariDataSource pool) {
+        long deadline = System.nanoTime() + POSTGRES_BUSY_WAIT_MILLIS * 1_000_000;
+        while (true) {
+            try {
+                return pool.getConnection();
+            } catch (SQLException | RuntimeException e) {
+                // No connection to be had (database down, pool exhausted or closed): the client should retry.
+                if (health == null) {
+                    throw new StorageUnavailableException(String.valueOf(e.getMessage()), e);
+                }
+                health.observe(e);
+                if (health.isDown() || DatabaseHealth.isConnectionFailure(e) || closed
+                        || System.nanoTime() > deadline) {
+                    throw new StorageUnavailableException(String.valueOf(e.getMessage()), e);
+                }
+                if (pool.isClosed()) {
+                    pool = writePool; // replaced after an outage
+                }
+            }
         }
     }
 
