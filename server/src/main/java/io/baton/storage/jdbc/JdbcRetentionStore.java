@@ -76,7 +76,12 @@ public final class JdbcRetentionStore implements RetentionStore {
                         .fetch(ARTIFACT_COLLECTION.KEY));
                 dsl.deleteFrom(ARTIFACT.table()).where(ARTIFACT.TASK_RUN_ID.in(chunk)).execute();
             }
-            keys.stream().distinct().forEach(key -> JdbcArtifactStore.repointCollection(dsl, key));
+            Instant now = Instant.now();
+            for (String key : keys.stream().distinct().toList()) {
+                if (!JdbcArtifactStore.repointCollection(dsl, key, now)) {
+                    dsl.deleteFrom(ARTIFACT_COLLECTION.table()).where(ARTIFACT_COLLECTION.KEY.eq(key)).execute();
+                }
+            }
             // States, task runs (with their states) and inputs go with the run (ON DELETE CASCADE).
             return dsl.deleteFrom(FR.table()).where(FR.ID.in(runs)).execute();
         });
