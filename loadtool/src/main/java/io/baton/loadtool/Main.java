@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code baton-load <scenario> --url ... --clients ... --duration ...}. */
 @Command(name = "baton-load", mixinStandardHelpOptions = true, version = "baton-load 0.1.0",
         description = "Load tool for Prefect 3 compatible servers (Baton or the Python server).",
-        subcommands = {ScenarioCommands.Lifecycle.class, ScenarioCommands.Events.class, ScenarioCommands.Poll.class,
+        subcommands = {ScenarioCommands.Lifecycle.class, ScenarioCommands.Events.class, ScenarioCommands.Fanout.class, ScenarioCommands.Poll.class,
                 ScenarioCommands.Read.class, GenerateCommand.class})
 public final class Main implements Runnable {
 

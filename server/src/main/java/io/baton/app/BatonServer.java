@@ -1,15 +1,22 @@
 package io.baton.app;
 
+import io.baton.cluster.Cluster;
 import io.baton.events.EventPipeline;
+import io.baton.http.Draining;
 import io.baton.http.HttpServer;
 import io.baton.http.RequestGuards;
 import io.baton.http.validation.OpenApiContract;
+import io.baton.http.ws.PrefectSocket;
 import io.baton.services.PeriodicJobRunner;
 import io.baton.storage.Database;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.NetworkConnector;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class BatonServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BatonServer.class);
+    /** How long a stopping server waits for in-flight requests. */
+    static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
 
     private final Settings settings;
     private final Database db;
@@ -27,15 +36,22 @@ public final class BatonServer implements AutoCloseable {
     private final Javalin http;
     private final PeriodicJobRunner services;
     private final EventPipeline events;
+    private final Cluster cluster;
+    private final Draining draining;
+    private final PrefectSocket sockets;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private BatonServer(Settings settings, Database db, Stores stores, Javalin http, PeriodicJobRunner services,
-                        EventPipeline events) {
+                        EventPipeline events, Cluster cluster, Draining draining, PrefectSocket sockets) {
         this.settings = settings;
         this.db = db;
         this.stores = stores;
         this.http = http;
         this.services = services;
         this.events = events;
+        this.cluster = cluster;
+        this.draining = draining;
+        this.sockets = sockets;
     }
 
     public static BatonServer start(Settings settings) {
@@ -45,6 +61,7 @@ public final class BatonServer implements AutoCloseable {
         CompletableFuture<OpenApiContract> contractLoad = CompletableFuture.supplyAsync(BatonServer::loadContract, loader);
         Database db = Database.open(settings.database());
         EventPipeline events = null;
+        Cluster cluster = null;
         try {
             // Building the stores initialises the query layer; it touches no table, so it overlaps the migration.
             CompletableFuture<Stores> storesBuild = CompletableFuture.supplyAsync(() -> new Stores(db, settings.clock()), loader);
@@ -56,17 +73,24 @@ public final class BatonServer implements AutoCloseable {
             OpenApiContract contract = contractLoad.join();
             RequestGuards guards = new RequestGuards(settings, stores.csrfTokens);
             events = stores.eventPipeline.start();
+            cluster = ClusterWiring.join(db, stores, System.getenv());
+            PrefectSocket sockets = new PrefectSocket(guards);
+            Draining draining = new Draining();
             Javalin http = HttpServer.create(settings, contract, guards,
-                    Routes.all(settings, stores, contract, guards, events), config -> { });
+                    Routes.all(settings, stores, contract, guards, events, sockets, cluster),
+                    config -> config.jetty.modifyServletContextHandler(context -> context.insertHandler(draining)));
             http.start();
-            log.info("Baton {} listening on http://{}:{}/api ({}), started in {} ms", Settings.PREFECT_VERSION,
+            log.info("Baton {} listening on http://{}:{}/api ({}), started in {} ms", settings.prefectVersion(),
                     settings.host(), http.port(), db.url().redacted(), (System.nanoTime() - started) / 1_000_000);
             PeriodicJobRunner services = settings.servicesEnabled() ? PeriodicJobRunner.start(Services.all(settings, stores)) : null;
-            return new BatonServer(settings, db, stores, http, services, events);
+            return new BatonServer(settings, db, stores, http, services, events, cluster, draining, sockets);
         } catch (RuntimeException e) {
             loader.shutdown();
             if (events != null) {
                 events.close();
+            }
+            if (cluster != null) {
+                cluster.close();
             }
             db.close();
             throw e;
@@ -105,13 +129,39 @@ public final class BatonServer implements AutoCloseable {
         return events;
     }
 
+    /** This replica's link to the others on its database (in process on SQLite). */
+    public Cluster cluster() {
+        return cluster;
+    }
+
+    /**
+     * Stops gracefully: no new connections (a load balancer moves on to another replica), websockets closed with
+     * 1012 so their clients reconnect elsewhere, in-flight requests finished (responses ask for the connection
+     * to close), background services stopped (their locks released), queued events committed and relayed, then
+     * the database closed.
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        draining.beginDraining();
+        for (Connector c : http.jettyServer().server().getConnectors()) {
+            if (c instanceof NetworkConnector network) {
+                network.close();
+            }
+        }
+        int sockets = this.sockets.closeAll(PrefectSocket.SERVICE_RESTART, "Server stopping", Duration.ofSeconds(5));
+        if (!draining.awaitIdle(DRAIN_TIMEOUT)) {
+            log.warn("Stopping with {} requests still in flight after {}", draining.inFlight(), DRAIN_TIMEOUT);
+        }
+        log.info("Stopping: requests drained, {} websockets closed", sockets);
         if (services != null) {
             services.close();
         }
         http.stop();
         events.close();
+        cluster.close();
         db.close();
     }
 }

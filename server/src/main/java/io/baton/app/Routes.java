@@ -1,5 +1,6 @@
 package io.baton.app;
 
+import io.baton.cluster.Cluster;
 import io.baton.events.EventPipeline;
 import io.baton.http.RequestGuards;
 import io.baton.http.RouteModule;
@@ -16,6 +17,7 @@ import io.baton.http.routes.CollectionRoutes;
 import io.baton.http.routes.ConcurrencyLimitV1Routes;
 import io.baton.http.routes.ConcurrencyLimitV2Routes;
 import io.baton.http.routes.CsrfRoutes;
+import io.baton.http.routes.DeploymentInputs;
 import io.baton.http.routes.DeploymentRoutes;
 import io.baton.http.routes.DeploymentRunRoutes;
 import io.baton.http.routes.DeploymentScheduleRoutes;
@@ -41,8 +43,6 @@ import io.baton.http.routes.WorkerPollRoutes;
 import io.baton.http.routes.WorkerRoutes;
 import io.baton.http.validation.OpenApiContract;
 import io.baton.http.ws.PrefectSocket;
-import io.baton.logs.LogStream;
-import io.baton.logs.LogStreamSettings;
 import io.baton.services.ServiceSettings;
 import java.util.List;
 
@@ -52,8 +52,8 @@ final class Routes {
     private Routes() {}
 
     static List<RouteModule> all(Settings settings, Stores stores, OpenApiContract contract, RequestGuards guards,
-                                 EventPipeline events) {
-        PrefectSocket sockets = new PrefectSocket(guards);
+                                 EventPipeline events, PrefectSocket sockets, Cluster cluster) {
+        DeploymentInputs deploymentInputs = new DeploymentInputs(stores.workPools, stores.variables);
         return List.of(
                 new RootRoutes(stores.db),
                 new CsrfRoutes(settings, stores.csrfTokens),
@@ -62,20 +62,21 @@ final class Routes {
                 new UiSettingsRoutes(settings, System.getenv("PREFECT_UI_API_URL")),
                 // flows and runs
                 new FlowRoutes(stores.flows, settings),
-                new FlowRunRoutes(stores.flowRuns, settings),
+                new FlowRunRoutes(stores.flowRuns, stores.deployments, deploymentInputs, settings),
                 new FlowRunInputRoutes(stores.flowRunInputs),
                 new FlowRunGraphRoutes(stores.runViews, FlowRunGraphRoutes.GraphSettings.fromEnvironment()),
                 new TaskRunRoutes(stores.taskRuns, settings),
                 new RunStateRoutes(stores.flowRuns, stores.taskRuns),
-                new TaskWorkerRoutes(stores.taskQueues, stores.taskWorkers, stores.deferredTasks, sockets),
-                new LogRoutes(stores.logs, new LogStream(LogStreamSettings.fromEnvironment()), sockets,
-                        settings.defaultLimit()),
+                new TaskWorkerRoutes(stores.taskQueues, stores.taskWorkers, stores.deferredTasks,
+                        cluster.deliveryClaims(), sockets),
+                new LogRoutes(stores.logs, stores.logStream, sockets, settings.defaultLimit()),
                 new EventRoutes(stores.events, events, sockets),
                 // deployments, work pools and workers
                 new DeploymentRoutes(stores.deployments,
-                        Services.deploymentScheduler(stores, ServiceSettings.fromEnvironment()), settings),
+                        Services.deploymentScheduler(stores, ServiceSettings.fromEnvironment()), deploymentInputs, settings),
                 new DeploymentScheduleRoutes(stores.deployments),
-                new DeploymentRunRoutes(stores.deployments, stores.flowRuns, stores.workQueues, stores.clock),
+                new DeploymentRunRoutes(stores.deployments, stores.flowRuns, stores.workQueues, deploymentInputs,
+                        stores.clock),
                 new WorkPoolRoutes(stores.workPools, stores.workQueues, settings),
                 new WorkQueueRoutes(stores.workQueues, settings),
                 new WorkerRoutes(stores.workers, settings),

@@ -23,9 +23,11 @@ public record Settings(
         Path home,
         long maxParameterSize,
         Clock clock,
+        String prefectVersion,
         DbVacuumSettings dbVacuum) {
 
-    public static final String PREFECT_VERSION = "3.8.4";
+    /** The Prefect release {@code /admin/version} reports; clients compare their own version with it. */
+    public static final String PREFECT_VERSION = "3.8.3";
     public static final String API_VERSION = "0.8.4";
 
     public static Settings fromEnvironment() {
@@ -53,44 +55,45 @@ public record Settings(
                 home,
                 Long.parseLong(first(env, "524288", "PREFECT_SERVER_API_MAX_PARAMETER_SIZE")),
                 Times.CLOCK,
+                first(env, PREFECT_VERSION, "BATON_PREFECT_VERSION"),
                 DbVacuumSettings.from(env));
     }
 
     public Settings withListen(String host, int port) {
         return new Settings(host, port, database, defaultLimit, authString, csrfProtectionEnabled,
-                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, dbVacuum);
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, prefectVersion, dbVacuum);
     }
 
     public Settings withServices(boolean enabled) {
         return new Settings(host, port, database, defaultLimit, authString, csrfProtectionEnabled,
-                csrfTokenExpiration, enabled, home, maxParameterSize, clock, dbVacuum);
+                csrfTokenExpiration, enabled, home, maxParameterSize, clock, prefectVersion, dbVacuum);
     }
 
     public Settings withDatabase(DatabaseUrl url) {
         return new Settings(host, port, url, defaultLimit, authString, csrfProtectionEnabled,
-                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, dbVacuum);
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, prefectVersion, dbVacuum);
     }
 
     public Settings withAuthString(String auth) {
         return new Settings(host, port, database, defaultLimit, auth, csrfProtectionEnabled,
-                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, dbVacuum);
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, prefectVersion, dbVacuum);
     }
 
     public Settings withCsrfProtection(boolean enabled) {
         return new Settings(host, port, database, defaultLimit, authString, enabled,
-                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, dbVacuum);
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, prefectVersion, dbVacuum);
     }
 
     /** The server's notion of "now" wherever it decides an outcome (orchestration, scheduling, polling). */
     public Settings withClock(Clock clock) {
         return new Settings(host, port, database, defaultLimit, authString, csrfProtectionEnabled,
-                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, dbVacuum);
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, prefectVersion, dbVacuum);
     }
 
     /** Retention ({@code db_vacuum}): what is deleted, and when. */
     public Settings withDbVacuum(DbVacuumSettings vacuum) {
         return new Settings(host, port, database, defaultLimit, authString, csrfProtectionEnabled,
-                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, vacuum);
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, prefectVersion, vacuum);
     }
 
     private static String first(Map<String, String> env, String fallback, String... names) {

@@ -73,6 +73,8 @@ import io.baton.storage.DeferredTaskStore;
 import io.baton.storage.RunViewStore;
 import io.baton.storage.jdbc.JdbcDeferredTaskStore;
 import io.baton.storage.jdbc.JdbcRunViewStore;
+import io.baton.logs.LogStream;
+import io.baton.logs.LogStreamSettings;
 import io.baton.tasks.TaskQueues;
 import io.baton.tasks.TaskWorkers;
 import java.time.Clock;
@@ -116,6 +118,8 @@ public final class Stores {
     /** Deferred task runs waiting for delivery to task workers, and the task workers connected here. */
     public final TaskQueues taskQueues = new TaskQueues();
     public final TaskWorkers taskWorkers = new TaskWorkers();
+    /** Live {@code /logs/out} subscribers and the log streaming settings. */
+    public final LogStream logStream = new LogStream(LogStreamSettings.fromEnvironment());
     /** Where stores put the server's own events: into the change's transaction, delivered after its commit. */
     public final EventOutbox outbox;
     /** The event pipeline (not started): persistence, the task run recorder, live subscribers. */

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
  *       (trigger evaluation) - only the events this process committed, never ones relayed from another
  *       replica.</li>
  * </ul>
+ * Events committed by other replicas arrive through {@link #relayed} and go to the live streams only.
  * Sinks must not block; filtering is the subscriber's business.
  */
 public final class EventBus {
@@ -35,6 +36,15 @@ public final class EventBus {
 
     public void unsubscribeCommittedHere(Consumer<JsonNode> sink) {
         committedHere.remove(sink);
+    }
+
+    /** Events another replica committed (relayed through the database): live streams only. */
+    public void relayed(List<JsonNode> events) {
+        for (Consumer<JsonNode> s : subscribers) {
+            for (JsonNode e : events) {
+                s.accept(e);
+            }
+        }
     }
 
     /** Called after each commit of this process, with the events that were new. */

@@ -8,7 +8,8 @@ import java.util.function.Consumer;
 /**
  * Fans newly written logs out to live subscribers ({@code /logs/out}), each with its own filter. Nothing is
  * delivered unless both streaming settings are on. No backfill: subscribers see logs written after they
- * subscribed.
+ * subscribed. With replicas, logs written here are also handed to {@link #announceTo}'s target and logs
+ * written through other replicas arrive through {@link #publishedElsewhere}.
  */
 public final class LogStream {
 
@@ -17,6 +18,7 @@ public final class LogStream {
 
     private final LogStreamSettings settings;
     private final Set<Subscription> subscribers = new CopyOnWriteArraySet<>();
+    private volatile Consumer<List<LogRecord>> elsewhere = logs -> { };
 
     public LogStream(LogStreamSettings settings) {
         this.settings = settings;
@@ -32,8 +34,25 @@ public final class LogStream {
         subscribers.remove(s);
     }
 
+    /** Where logs written here are announced to the other replicas (when publishing is on). */
+    public void announceTo(Consumer<List<LogRecord>> others) {
+        this.elsewhere = others == null ? logs -> { } : others;
+    }
+
+    public LogStreamSettings settings() {
+        return settings;
+    }
+
     /** Called after logs were committed. */
     public void published(List<LogRecord> logs) {
+        if (settings.publishingEnabled()) {
+            elsewhere.accept(logs);
+        }
+        publishedElsewhere(logs);
+    }
+
+    /** Logs committed through another replica. */
+    public void publishedElsewhere(List<LogRecord> logs) {
         if (!settings.delivers() || subscribers.isEmpty()) {
             return;
         }

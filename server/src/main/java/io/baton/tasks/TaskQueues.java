@@ -27,9 +27,24 @@ public final class TaskQueues implements RunEffectSinks.DeferredTaskQueue {
     private final Condition arrived = lock.newCondition();
     private final Map<String, ArrayDeque<UUID>> scheduled = new HashMap<>();
     private final Map<String, ArrayDeque<UUID>> retry = new HashMap<>();
+    /** Where runs queued here are announced to the other replicas (nowhere when alone). */
+    private volatile RunEffectSinks.DeferredTaskQueue elsewhere = RunEffectSinks.DeferredTaskQueue.NONE;
+
+    /** Announces every run queued here to {@code others} too (the other replicas' queues). */
+    public void announceTo(RunEffectSinks.DeferredTaskQueue others) {
+        this.elsewhere = others == null ? RunEffectSinks.DeferredTaskQueue.NONE : others;
+    }
 
     @Override
     public void enqueue(UUID taskRunId, String taskKey, boolean retrying) {
+        enqueueHere(taskRunId, taskKey, retrying);
+        if (taskKey != null) {
+            elsewhere.enqueue(taskRunId, taskKey, retrying);
+        }
+    }
+
+    /** Queues a run announced by another replica (not announced again). */
+    public void enqueueHere(UUID taskRunId, String taskKey, boolean retrying) {
         if (taskKey == null) {
             return;
         }

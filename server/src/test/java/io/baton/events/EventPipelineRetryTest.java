@@ -67,13 +67,18 @@ class EventPipelineRetryTest {
     void aTransientFailureIsRetriedAndTheAcknowledgementWaitsForTheCommit() throws Exception {
         FlakyStore store = new FlakyStore(3);
         EventBus bus = new EventBus();
-        List<JsonNode> delivered = new ArrayList<>();
+        List<JsonNode> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
         bus.subscribe(delivered::add);
         try (EventPipeline pipeline = new EventPipeline(store, bus).start()) {
             JsonNode event = received("ok");
             assertThat(pipeline.ingest(List.of(event))).containsExactly(event);
             assertThat(store.stored).containsExactly(event);
             assertThat(store.failures.get()).isNegative();
+            // The writer completes the submission, then hands the batch to the bus: wait for that hand-over.
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (delivered.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
             assertThat(delivered).containsExactly(event);
         }
     }

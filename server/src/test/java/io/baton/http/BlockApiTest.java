@@ -54,7 +54,26 @@ class BlockApiTest {
         api.get("/block_schemas/checksum/sha256:c078ed9c1e813e224c0b353d7ad4564a11d51d3198d9ac0686478165a1911c78?version=3.8.3")
                 .expect(200);
         api.delete("/block_types/" + secret.get("id").asText()).expect(403);
-        api.patch("/block_types/" + secret.get("id").asText(), Map.of("description", "x")).expect(403);
+    }
+
+    @Test
+    void protectedBlockTypesAcceptUpdatesAsOnPrefect3() {
+        JsonNode secret = api.get("/block_types/slug/secret").expect(200).body();
+        String id = secret.get("id").asText();
+        String description = secret.get("description").asText();
+        try {
+            // What a 3.0 client sends from Secret.save() when its description differs from the server's.
+            api.patch("/block_types/" + id, Map.of("description", "An older description " + suffix)).expect(204);
+            JsonNode updated = api.get("/block_types/" + id).expect(200).body();
+            assertThat(updated.get("description").asText()).isEqualTo("An older description " + suffix);
+            assertThat(updated.get("is_protected").asBoolean()).isTrue();
+            assertThat(updated.get("name").asText()).isEqualTo(secret.get("name").asText());
+            api.patch("/block_types/" + id, Map.of()).expect(204);
+            api.patch("/block_types/" + UUID.randomUUID(), Map.of("description", "x")).expect(404);
+        } finally {
+            api.patch("/block_types/" + id, Map.of("description", description)).expect(204);
+        }
+        assertThat(api.get("/block_types/" + id).body().get("description").asText()).isEqualTo(description);
     }
 
     @Test

@@ -81,7 +81,7 @@ class DeploymentSchedulerTest {
         ScheduleSpec spec = new ScheduleSpec(schedule, true, null, Json.object().put("y", 2), null);
         DeploymentWrite write = new DeploymentWrite(name, flowId, null, null, null, new Change<>(List.of(spec)), null,
                 null, null, null, null, new Change<>(Json.object().put("x", 1)), new Change<>(List.of("t1")), null,
-                null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
         return deployments.upsert(write).value();
     }
 

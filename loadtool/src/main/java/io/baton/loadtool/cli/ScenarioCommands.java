@@ -1,6 +1,7 @@
 package io.baton.loadtool.cli;
 
 import io.baton.loadtool.scenario.EventsScenario;
+import io.baton.loadtool.scenario.FanoutScenario;
 import io.baton.loadtool.scenario.LifecycleScenario;
 import io.baton.loadtool.scenario.PollScenario;
 import io.baton.loadtool.scenario.ReadScenario;
@@ -109,6 +110,29 @@ public final class ScenarioCommands {
         @Override
         public Integer call() throws Exception {
             return Runs.run(new ReadScenario(only == null ? java.util.List.of() : only), common, timing, spec);
+        }
+    }
+
+    @Command(name = "fanout", mixinStandardHelpOptions = true,
+            description = "Users POST /events batches at a total --rate to --url while one /events/out subscriber per "
+                    + "--subscribe-url (other replicas) receives them. Reports delivery latency percentiles.")
+    public static final class Fanout extends Base {
+        @Option(names = "--subscribe-url", split = ",", required = true,
+                description = "API base URLs to subscribe at, comma-separated (the other replicas).")
+        java.util.List<String> subscribeUrls;
+
+        @Option(names = "--rate", defaultValue = "1000", description = "Events per second in all (default: ${DEFAULT-VALUE}).")
+        double rate;
+
+        @Option(names = "--batch", defaultValue = "50", description = "Events per POST /events (default: ${DEFAULT-VALUE}).")
+        int batch;
+
+        @Override
+        public Integer call() throws Exception {
+            if (rate <= 0 || batch < 1) {
+                throw new ParameterException(spec.commandLine(), "--rate must be > 0 and --batch >= 1");
+            }
+            return Runs.run(new FanoutScenario(subscribeUrls, rate, batch), common, timing, spec);
         }
     }
 }

@@ -21,7 +21,7 @@ class EventsScenarioTest {
                     new ApiClient(URI.create(server.baseUrl()), Duration.ofSeconds(5), new Metrics()), 2, Duration.ofSeconds(5));
             // 4 tasks = 12 events per flow run, checkpoint every 5: pings inside and at the end of each run.
             Scenario scenario = new EventsScenario(4, 5, false, Duration.ofSeconds(5), Duration.ofMillis(10));
-            Report report = new LoadRun(scenario, context, Duration.ZERO, Duration.ofMillis(800), OptionalLong.empty()).run();
+            Report report = new LoadRun(scenario, context, Duration.ZERO, Duration.ofSeconds(3), OptionalLong.empty()).run();
             context.api().close();
 
             assertThat(report.counters().get(EventsScenario.EVENTS_ACCEPTED)).isPositive();

@@ -52,7 +52,7 @@ class LifecycleScenarioTest {
         try (FakePrefectServer server = new FakePrefectServer(1_000_000)) {
             Path json = dir.resolve("out.json");
             int exit = Main.commandLine().execute("lifecycle", "--url", server.baseUrl(), "--clients", "2",
-                    "--duration", "500ms", "--warmup", "0s", "--json", json.toString());
+                    "--duration", "3s", "--warmup", "0s", "--json", json.toString());
             assertThat(exit).isZero();
             JsonNode report = Json.MAPPER.readTree(json.toFile());
             assertThat(report.get("scenario").asText()).isEqualTo("lifecycle");

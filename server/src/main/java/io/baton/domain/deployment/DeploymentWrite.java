@@ -12,6 +12,8 @@ import java.util.UUID;
  *
  * @param name   the deployment name (upserts only)
  * @param flowId the flow (upserts only)
+ * @param scheduleUpdates the schedules of an update ({@code DeploymentUpdate.schedules}), applied by
+ *                        {@link SchedulePlan}; upserts set {@code schedules} instead
  */
 public record DeploymentWrite(String name, UUID flowId, Change<String> version, Change<String> description,
         Change<Boolean> paused, Change<List<ScheduleSpec>> schedules, Change<Integer> concurrencyLimit,
@@ -19,4 +21,5 @@ public record DeploymentWrite(String name, UUID flowId, Change<String> version, 
         Change<Boolean> enforceParameterSchema, Change<JsonNode> parameterOpenapiSchema, Change<JsonNode> parameters,
         Change<List<String>> tags, Change<JsonNode> labels, Change<JsonNode> pullSteps, Change<String> workQueueName,
         Change<String> workPoolName, Change<UUID> storageDocumentId, Change<UUID> infrastructureDocumentId,
-        Change<String> path, Change<String> entrypoint, Change<JsonNode> jobVariables) {}
+        Change<String> path, Change<String> entrypoint, Change<JsonNode> jobVariables,
+        Change<List<ScheduleUpdate>> scheduleUpdates) {}

@@ -3,7 +3,6 @@ package io.baton.domain.deployment;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.baton.domain.schema.JsonSchemaCheck;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Parameters checked against a deployment's parameter schema when it enforces one, reported as Prefect words
@@ -15,15 +14,7 @@ public final class ParameterSchema {
 
     /** Why the parameters do not fit the schema, or empty when they do. */
     public static Optional<String> violation(JsonNode parameters, JsonNode schema) {
-        JsonSchemaCheck.Result result = JsonSchemaCheck.check(schema, parameters);
-        if (result.valid()) {
-            return Optional.empty();
-        }
-        JsonSchemaCheck.Failure first = result.failures().getFirst();
-        String where = first.instancePath().isEmpty() ? "Validation failed."
-                : "Validation failed for field '" + first.instancePath().stream().map(String::valueOf)
-                        .collect(Collectors.joining(".")) + "'.";
-        return Optional.of(where + " Failure reason: " + first.message());
+        return JsonSchemaCheck.check(schema, parameters).violation();
     }
 
     /** True when the schema is a circular chain of references (the checker refuses it). */

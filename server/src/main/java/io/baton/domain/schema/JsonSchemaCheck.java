@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Validates parameter values against a deployment's parameter schema for the UI's forms, reporting errors the
@@ -40,6 +42,21 @@ public final class JsonSchemaCheck {
     public record Result(List<Failure> failures) {
         public boolean valid() {
             return failures.isEmpty();
+        }
+
+        /**
+         * The first failure as Prefect's schema tools word it ({@code Validation failed for field 'a.b'. Failure
+         * reason: ...}); empty when the values are valid.
+         */
+        public Optional<String> violation() {
+            if (failures.isEmpty()) {
+                return Optional.empty();
+            }
+            Failure first = failures.getFirst();
+            String where = first.instancePath().isEmpty() ? "Validation failed."
+                    : "Validation failed for field '" + first.instancePath().stream().map(String::valueOf)
+                            .collect(Collectors.joining(".")) + "'.";
+            return Optional.of(where + " Failure reason: " + first.message());
         }
 
         public ObjectNode toJson() {
@@ -256,7 +273,7 @@ public final class JsonSchemaCheck {
             return "None";
         }
         if (v.isTextual()) {
-            return "'" + v.asText().replace("\\", "\\\\").replace("'", "\\'") + "'";
+            return PythonRepr.str(v.asText());
         }
         if (v.isBoolean()) {
             return v.asBoolean() ? "True" : "False";

@@ -25,7 +25,7 @@ public final class AdminRoutes implements RouteModule {
 
     @Override
     public void register(ApiRouter r) {
-        r.get("/admin/version", call -> Settings.PREFECT_VERSION);
+        r.get("/admin/version", call -> settings.prefectVersion());
         r.get("/admin/settings", call -> settingsDocument.render(settings));
         r.get("/admin/storage", call -> storageBody());
         r.put("/admin/storage", call -> {

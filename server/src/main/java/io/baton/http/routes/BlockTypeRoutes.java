@@ -52,12 +52,11 @@ public final class BlockTypeRoutes implements RouteModule {
         r.get("/block_types/{id}", call -> types.read(call.uuid("id")).orElseThrow(BlockTypeRoutes::notFound));
         r.get("/block_types/slug/{slug}", call -> types.readBySlug(call.path("slug")).orElseThrow(BlockTypeRoutes::notFound));
         r.patch("/block_types/{id}", call -> {
+            // Protected (system) types accept updates too, as on Prefect 3: older clients send this PATCH
+            // whenever their copy of a registered type's description differs from the server's.
             BlockType type = types.read(call.uuid("id")).orElseThrow(BlockTypeRoutes::notFound);
-            if (type.isProtected()) {
-                throw ApiException.detail(403, "protected block types cannot be updated.");
-            }
             Map<String, String> details = details(call.body());
-            if (!details.isEmpty() && !types.update(type.id(), details)) {
+            if (type.changedBy(details) && !types.update(type.id(), details)) {
                 throw notFound();
             }
             return Reply.noContent();

@@ -1,11 +1,14 @@
 package io.baton.http.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.baton.app.Settings;
 import io.baton.domain.Change;
 import io.baton.domain.Times;
 import io.baton.domain.deployment.Deployment;
 import io.baton.domain.deployment.DeploymentWrite;
+import io.baton.domain.deployment.ScheduleSpec;
+import io.baton.domain.deployment.ScheduleUpdate;
 import io.baton.domain.filter.Criterion;
 import io.baton.domain.filter.Query;
 import io.baton.http.ApiException;
@@ -16,6 +19,7 @@ import io.baton.http.Reply;
 import io.baton.http.RouteModule;
 import io.baton.services.DeploymentScheduler;
 import io.baton.storage.DeploymentStore;
+import io.baton.storage.RejectedRequestException;
 import io.baton.storage.jdbc.Rows;
 import io.baton.storage.jdbc.filter.FilterTargets;
 import java.time.Duration;
@@ -32,11 +36,14 @@ public final class DeploymentRoutes implements RouteModule {
 
     private final DeploymentStore deployments;
     private final DeploymentScheduler scheduler;
+    private final DeploymentInputs inputs;
     private final Settings settings;
 
-    public DeploymentRoutes(DeploymentStore deployments, DeploymentScheduler scheduler, Settings settings) {
+    public DeploymentRoutes(DeploymentStore deployments, DeploymentScheduler scheduler, DeploymentInputs inputs,
+            Settings settings) {
         this.deployments = deployments;
         this.scheduler = scheduler;
+        this.inputs = inputs;
         this.settings = settings;
     }
 
@@ -44,6 +51,7 @@ public final class DeploymentRoutes implements RouteModule {
     public void register(ApiRouter r) {
         r.post("/deployments/", call -> {
             JsonNode body = call.body();
+            inputs.checkCreate(body.path("work_pool_name").asText(null), body.get("job_variables"));
             DeploymentWrite write = write(body, body.get("name").asText(), UUID.fromString(body.get("flow_id").asText()));
             var upserted = StoreErrors.call(() -> deployments.upsert(write));
             return Reply.createdOrOk(upserted.created(), upserted.value());
@@ -52,8 +60,23 @@ public final class DeploymentRoutes implements RouteModule {
         r.get("/deployments/name/{flow_name}/{deployment_name}", call ->
                 found(deployments.readByName(call.path("flow_name"), call.path("deployment_name")).orElse(null)));
         r.patch("/deployments/{id}", call -> {
-            DeploymentWrite changes = write(call.body(), null, null);
-            if (!StoreErrors.call(() -> deployments.update(call.uuid("id"), changes))) {
+            ObjectNode body = ((ObjectNode) call.body()).deepCopy();
+            String pool = body.path("work_pool_name").asText(null);
+            if ((pool != null || body.hasNonNull("parameters")) && deployments.read(call.uuid("id")).isEmpty()) {
+                throw ApiException.notFound("Deployment"); // before the checks, as Prefect answers
+            }
+            inputs.checkUpdate(pool, body.get("job_variables"));
+            if (body.hasNonNull("parameters")) {
+                body.set("parameters", inputs.hydrate(body.get("parameters"), "Error hydrating deployment parameters"));
+            }
+            DeploymentWrite changes = write(body, null, null);
+            boolean updated;
+            try {
+                updated = StoreErrors.call(() -> deployments.update(call.uuid("id"), changes));
+            } catch (RejectedRequestException e) {
+                throw ApiException.detail(422, e.getMessage()); // the schedules cannot be updated by slug
+            }
+            if (!updated) {
                 throw ApiException.notFound("Deployment");
             }
             return Reply.noContent();
@@ -115,11 +138,18 @@ public final class DeploymentRoutes implements RouteModule {
         return deployment;
     }
 
-    /** The set fields of a {@code DeploymentCreate} / {@code DeploymentUpdate} body. */
+    /**
+     * The set fields of a {@code DeploymentCreate} ({@code name} and {@code flowId} given: its schedules replace
+     * the stored ones) or {@code DeploymentUpdate} body (its schedules go through {@link
+     * io.baton.domain.deployment.SchedulePlan}).
+     */
     private static DeploymentWrite write(JsonNode body, String name, UUID flowId) {
         Instant now = Times.now();
-        Change<List<io.baton.domain.deployment.ScheduleSpec>> schedules = Change.of(body, "schedules",
-                list -> ScheduleBodies.specs(list, List.of("body", "schedules"), body, now));
+        boolean create = name != null;
+        Change<List<ScheduleSpec>> schedules = create ? Change.of(body, "schedules",
+                list -> ScheduleBodies.specs(list, List.of("body", "schedules"), body, now)) : null;
+        Change<List<ScheduleUpdate>> scheduleUpdates = create ? null : Change.of(body, "schedules",
+                list -> ScheduleBodies.updates(list, List.of("body", "schedules"), body, now));
         return new DeploymentWrite(name, flowId,
                 Change.text(body, "version"),
                 Change.text(body, "description"),
@@ -140,6 +170,7 @@ public final class DeploymentRoutes implements RouteModule {
                 Change.of(body, "infrastructure_document_id", v -> UUID.fromString(v.asText())),
                 Change.text(body, "path"),
                 Change.text(body, "entrypoint"),
-                Change.json(body, "job_variables"));
+                Change.json(body, "job_variables"),
+                scheduleUpdates);
     }
 }

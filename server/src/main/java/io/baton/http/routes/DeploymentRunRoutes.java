@@ -48,12 +48,15 @@ public final class DeploymentRunRoutes implements RouteModule {
     private final DeploymentStore deployments;
     private final FlowRunStore runs;
     private final WorkQueueStore queues;
+    private final DeploymentInputs inputs;
     private final Clock clock;
 
-    public DeploymentRunRoutes(DeploymentStore deployments, FlowRunStore runs, WorkQueueStore queues, Clock clock) {
+    public DeploymentRunRoutes(DeploymentStore deployments, FlowRunStore runs, WorkQueueStore queues,
+            DeploymentInputs inputs, Clock clock) {
         this.deployments = deployments;
         this.runs = runs;
         this.queues = queues;
+        this.inputs = inputs;
         this.clock = clock;
     }
 
@@ -95,12 +98,14 @@ public final class DeploymentRunRoutes implements RouteModule {
     }
 
     private Upserted<FlowRunRecord> create(Deployment deployment, JsonNode body, ClientInfo client) {
-        ObjectNode parameters = deployment.parameters() != null && deployment.parameters().isObject()
+        inputs.checkRun(deployment, body.get("job_variables"));
+        ObjectNode merged = deployment.parameters() != null && deployment.parameters().isObject()
                 ? ((ObjectNode) deployment.parameters()).deepCopy() : Json.object();
         JsonNode given = body.get("parameters");
         if (given != null && given.isObject()) {
-            parameters.setAll((ObjectNode) given);
+            merged.setAll((ObjectNode) given);
         }
+        JsonNode parameters = inputs.hydrate(merged, "Error hydrating flow run parameters");
         JsonNode enforce = body.get("enforce_parameter_schema");
         if (enforce != null && !enforce.isNull() ? enforce.asBoolean() : deployment.enforceParameterSchema()) {
             checkParameters(parameters, deployment.parameterOpenapiSchema());

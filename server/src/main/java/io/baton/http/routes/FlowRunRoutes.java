@@ -15,6 +15,7 @@ import io.baton.domain.run.FlowRunPatch;
 import io.baton.domain.run.FlowRunRecord;
 import io.baton.domain.run.NewFlowRun;
 import io.baton.domain.run.RunJson;
+import io.baton.domain.state.StateType;
 import io.baton.http.ApiCall;
 import io.baton.http.ApiException;
 import io.baton.http.ApiRouter;
@@ -23,6 +24,7 @@ import io.baton.http.Paging;
 import io.baton.http.Reply;
 import io.baton.http.RouteModule;
 import io.baton.json.Json;
+import io.baton.storage.DeploymentStore;
 import io.baton.storage.FlowRunStore;
 import io.baton.storage.FlowRunStore.Transition;
 import io.baton.storage.jdbc.filter.FilterTargets;
@@ -36,10 +38,14 @@ import java.util.UUID;
 public final class FlowRunRoutes implements RouteModule {
 
     private final FlowRunStore runs;
+    private final DeploymentStore deployments;
+    private final DeploymentInputs inputs;
     private final Settings settings;
 
-    public FlowRunRoutes(FlowRunStore runs, Settings settings) {
+    public FlowRunRoutes(FlowRunStore runs, DeploymentStore deployments, DeploymentInputs inputs, Settings settings) {
         this.runs = runs;
+        this.deployments = deployments;
+        this.inputs = inputs;
         this.settings = settings;
     }
 
@@ -52,6 +58,7 @@ public final class FlowRunRoutes implements RouteModule {
         r.get("/flow_runs/{id}", call -> FlowRunJson.flowRun(runs.read(call.uuid("id"))
                 .orElseThrow(() -> ApiException.notFound("Flow run")), now()));
         r.patch("/flow_runs/{id}", call -> {
+            checkJobVariables(call.uuid("id"), call.body().get("job_variables"));
             if (!refusals(() -> runs.update(call.uuid("id"), patch(call.body())))) {
                 throw ApiException.notFound("Flow run");
             }
@@ -118,6 +125,21 @@ public final class FlowRunRoutes implements RouteModule {
 
     static ApiException missing(UUID id) {
         return ApiException.exceptionMessage(404, "Flow run with id " + id + " not found");
+    }
+
+    /**
+     * New job variables of a run its deployment's pool can take (a 422); only once the store's own refusals
+     * (state, missing deployment) would let them through, so those keep answering first.
+     */
+    private void checkJobVariables(UUID id, JsonNode jobVariables) {
+        if (jobVariables == null || jobVariables.isNull()) {
+            return;
+        }
+        runs.read(id)
+                .filter(run -> run.bookkeeping().stateType() == StateType.SCHEDULED)
+                .map(run -> run.run().deploymentId())
+                .flatMap(deployments::read)
+                .ifPresent(deployment -> inputs.checkRun(deployment, jobVariables, "Error updating flow run"));
     }
 
     private List<ObjectNode> page(List<FlowRunRecord> records) {

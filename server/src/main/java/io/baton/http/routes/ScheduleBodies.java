@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.baton.domain.Change;
 import io.baton.domain.deployment.ScheduleChanges;
 import io.baton.domain.deployment.ScheduleSpec;
+import io.baton.domain.deployment.ScheduleUpdate;
 import io.baton.domain.schedule.Schedule;
 import io.baton.domain.schedule.ScheduleParseResult;
 import io.baton.domain.schedule.ScheduleViolation;
@@ -48,15 +49,39 @@ final class ScheduleBodies {
 
     static ScheduleChanges changes(JsonNode body, Instant now) {
         List<ValidationError> errors = new ArrayList<>();
-        Change<Schedule> schedule = null;
-        if (body.hasNonNull("schedule")) {
-            schedule = new Change<>(parse(body.get("schedule"), List.of("body", "schedule"), now, errors));
-        }
+        ScheduleChanges changes = changes(body, List.of("body"), now, errors);
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors, body);
         }
-        return new ScheduleChanges(schedule, Change.bool(body, "active"), Change.integer(body, "max_scheduled_runs"),
-                Change.json(body, "parameters"), Change.text(body, "slug"));
+        return changes;
+    }
+
+    /** Each {@code DeploymentScheduleUpdate} of {@code list} (a deployment PATCH), located at {@code prefix + [i]}. */
+    static List<ScheduleUpdate> updates(JsonNode list, List<Object> prefix, JsonNode requestBody, Instant now) {
+        List<ScheduleUpdate> updates = new ArrayList<>();
+        List<ValidationError> errors = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode item = list.get(i);
+            List<Object> loc = new ArrayList<>(prefix);
+            loc.add(i);
+            updates.add(new ScheduleUpdate(changes(item, loc, now, errors),
+                    item.hasNonNull("replaces") ? item.get("replaces").asText() : null));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors, requestBody);
+        }
+        return updates;
+    }
+
+    private static ScheduleChanges changes(JsonNode item, List<Object> loc, Instant now, List<ValidationError> errors) {
+        Change<Schedule> schedule = null;
+        if (item.hasNonNull("schedule")) {
+            List<Object> at = new ArrayList<>(loc);
+            at.add("schedule");
+            schedule = new Change<>(parse(item.get("schedule"), at, now, errors));
+        }
+        return new ScheduleChanges(schedule, Change.bool(item, "active"), Change.integer(item, "max_scheduled_runs"),
+                Change.json(item, "parameters"), Change.text(item, "slug"));
     }
 
     private static Schedule parse(JsonNode document, List<Object> loc, Instant now, List<ValidationError> errors) {

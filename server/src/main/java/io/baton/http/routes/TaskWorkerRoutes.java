@@ -10,6 +10,7 @@ import io.baton.http.ws.TaskRunSubscriptionSocket;
 import io.baton.json.Json;
 import io.baton.storage.DeferredTaskStore;
 import io.baton.storage.jdbc.orchestration.TransactionPorts;
+import io.baton.tasks.DeliveryClaims;
 import io.baton.tasks.TaskQueues;
 import io.baton.tasks.TaskWorkers;
 import java.util.ArrayList;
@@ -21,10 +22,13 @@ public final class TaskWorkerRoutes implements RouteModule {
     private final TaskQueues queues;
     private final TaskWorkers workers;
     private final DeferredTaskStore deferred;
+    private final DeliveryClaims claims;
     private final PrefectSocket sockets;
 
-    public TaskWorkerRoutes(TaskQueues queues, TaskWorkers workers, DeferredTaskStore deferred, PrefectSocket sockets) {
+    public TaskWorkerRoutes(TaskQueues queues, TaskWorkers workers, DeferredTaskStore deferred, DeliveryClaims claims,
+                            PrefectSocket sockets) {
         this.queues = queues;
+        this.claims = claims;
         this.workers = workers;
         this.deferred = deferred;
         this.sockets = sockets;
@@ -49,7 +53,7 @@ public final class TaskWorkerRoutes implements RouteModule {
             return out;
         });
         r.routes().ws(r.basePath() + "/task_runs/subscriptions/scheduled", sockets.endpoint(
-                new TaskRunSubscriptionSocket(queues, workers, deferred,
+                new TaskRunSubscriptionSocket(queues, workers, deferred, claims,
                         run -> Json.write(FlowRunJson.taskRun(run, TransactionPorts.CLOCK.instant())))));
     }
 }

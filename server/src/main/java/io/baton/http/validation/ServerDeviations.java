@@ -19,8 +19,24 @@ final class ServerDeviations {
             new String[] {"TaskRunCreate", "name"},
             new String[] {"DeploymentFlowRunCreate", "name"});
 
+    /**
+     * Fields of older clients, accepted (any value) where 3.8 would refuse them as extra, and ignored by the
+     * handlers: 3.0.x clients send {@code max_active_runs} and {@code catchup} inside every deployment schedule
+     * (create deployment, {@code .serve()}, create/update schedules).
+     */
+    static final List<String[]> LEGACY_IGNORED_FIELDS = List.of(
+            new String[] {"DeploymentScheduleCreate", "max_active_runs"},
+            new String[] {"DeploymentScheduleCreate", "catchup"},
+            new String[] {"DeploymentScheduleUpdate", "max_active_runs"},
+            new String[] {"DeploymentScheduleUpdate", "catchup"});
+
     static void apply(JsonNode root) {
         JsonNode schemas = root.path("components").path("schemas");
+        for (String[] field : LEGACY_IGNORED_FIELDS) {
+            if (schemas.path(field[0]).path("properties") instanceof ObjectNode properties) {
+                properties.putObject(field[1]);
+            }
+        }
         for (String[] field : NULLABLE_FIELDS) {
             JsonNode properties = schemas.path(field[0]).path("properties");
             JsonNode property = properties.path(field[1]);

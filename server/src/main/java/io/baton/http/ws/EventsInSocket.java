@@ -53,6 +53,7 @@ public final class EventsInSocket implements Session.Listener {
     @Override
     public void onWebSocketOpen(Session session) {
         this.session = session;
+        handshake.opened(session);
         if (offeredSubprotocol) {
             awaitingAuth = true;
         } else if (handshake.refusesPlainClients()) {
@@ -143,6 +144,11 @@ public final class EventsInSocket implements Session.Listener {
     private static Throwable unwrap(Throwable failure) {
         return failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
+    }
+
+    @Override
+    public void onWebSocketClose(int statusCode, String reason) {
+        handshake.closed(session);
     }
 
     @Override

@@ -18,9 +18,11 @@ import java.util.function.Consumer;
 
 /**
  * {@code /events/out}: after the handshake the client sends {@code {"type":"filter","filter":EventFilter,
- * "backfill":bool}} (backfill defaults to true). Backfill sends stored matching events from at most 15 minutes
- * back, oldest first, in pages of 250; then live events follow as they are committed. Live events that arrive
- * during the backfill are held and sent after it, skipping those the backfill already sent.
+ * "backfill":bool}} (backfill defaults to true). As Prefect does, the filter's {@code occurred.since} is first
+ * clamped to at most 15 minutes back, and that one filter serves both parts: the backfill (stored matching
+ * events, oldest first, in pages of 250) and then the live events as they are committed, here or on another
+ * replica (so {@code occurred.until}, which defaults to the moment of subscribing, bounds the live events too).
+ * Live events that arrive during the backfill are held and sent after it, skipping those the backfill sent.
  */
 public final class EventsOutSocket implements PrefectSocket.Handler {
 
@@ -38,6 +40,12 @@ public final class EventsOutSocket implements PrefectSocket.Handler {
     @Override
     public PrefectSocket.Connection open(WsContext ctx) {
         return new Subscriber(new Outbox(ctx));
+    }
+
+    /** The filter looking back at most {@link #MAX_BACKFILL} from {@code now}. */
+    static EventFilter clamped(EventFilter filter, Instant now) {
+        Instant earliest = now.minus(MAX_BACKFILL);
+        return filter.since().isBefore(earliest) ? filter.withSince(earliest) : filter;
     }
 
     private final class Subscriber implements PrefectSocket.Connection {
@@ -60,7 +68,7 @@ public final class EventsOutSocket implements PrefectSocket.Handler {
             Instant now = Times.now();
             EventFilter parsed;
             try {
-                parsed = EventFilter.parse(message.get("filter"), now);
+                parsed = clamped(EventFilter.parse(message.get("filter"), now), now).withAscending(true);
             } catch (RuntimeException e) {
                 ctx.closeSession(PrefectSocket.POLICY_VIOLATION, "Invalid filter");
                 return;
@@ -76,7 +84,7 @@ public final class EventsOutSocket implements PrefectSocket.Handler {
             sink = this::live;
             bus.subscribe(sink);
             if (backfill) {
-                backfill(parsed, now);
+                backfill(parsed);
             }
         }
 
@@ -92,10 +100,7 @@ public final class EventsOutSocket implements PrefectSocket.Handler {
             }
         }
 
-        private void backfill(EventFilter parsed, Instant now) {
-            Instant earliest = now.minus(MAX_BACKFILL);
-            EventFilter query = parsed.withAscending(true)
-                    .withSince(parsed.since().isBefore(earliest) ? earliest : parsed.since());
+        private void backfill(EventFilter query) {
             Set<UUID> sent = new HashSet<>();
             for (int offset = 0; outbox.isOpen(); offset += BACKFILL_PAGE) {
                 List<JsonNode> page = store.query(query, BACKFILL_PAGE, offset);

@@ -5,9 +5,14 @@ import io.baton.http.RequestGuards;
 import io.baton.json.Json;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +31,8 @@ public final class PrefectSocket {
     private static final Logger log = LoggerFactory.getLogger(PrefectSocket.class);
     public static final String SUBPROTOCOL = "prefect";
     public static final int POLICY_VIOLATION = 1008;
+    /** Closing because the server is stopping: clients reconnect (to another replica). */
+    public static final int SERVICE_RESTART = 1012;
     static final long MAX_FRAME_BYTES = 8L * 1024 * 1024;
     /** Clients ping every 20-30 s; a socket silent for minutes is gone. */
     static final java.time.Duration IDLE_TIMEOUT = java.time.Duration.ofMinutes(5);
@@ -45,6 +52,8 @@ public final class PrefectSocket {
     }
 
     private final RequestGuards guards;
+    /** Every open socket of every endpoint (so a stopping server can close them all). */
+    private final java.util.Set<Session> sessions = ConcurrentHashMap.newKeySet();
 
     public PrefectSocket(RequestGuards guards) {
         this.guards = guards;
@@ -56,6 +65,7 @@ public final class PrefectSocket {
         Map<String, Boolean> awaitingAuth = new ConcurrentHashMap<>();
         return ws -> {
             ws.onConnect(ctx -> {
+                sessions.add(ctx.session);
                 ctx.session.setIdleTimeout(IDLE_TIMEOUT);
                 // Oversized events (over 1.5 MB) are dropped by validation; only far larger frames close the socket.
                 ctx.session.setMaxTextMessageSize(MAX_FRAME_BYTES);
@@ -85,6 +95,7 @@ public final class PrefectSocket {
                 open.put(ctx.sessionId(), handler.open(ctx));
             });
             ws.onClose(ctx -> {
+                sessions.remove(ctx.session);
                 awaitingAuth.remove(ctx.sessionId());
                 Connection connection = open.remove(ctx.sessionId());
                 if (connection != null) {
@@ -93,6 +104,38 @@ public final class PrefectSocket {
             });
             ws.onError(ctx -> log.debug("Websocket error on {}", ctx.sessionId(), ctx.error()));
         };
+    }
+
+    /** A socket served outside Javalin ({@code /events/in}) opened or closed. */
+    void opened(Session session) {
+        sessions.add(session);
+    }
+
+    void closed(Session session) {
+        sessions.remove(session);
+    }
+
+    /**
+     * Closes every open socket with {@code code} and waits (at most {@code wait}) until the close frames are out,
+     * so that clients read the code rather than a dropped connection; returns how many were open.
+     */
+    public int closeAll(int code, String reason, java.time.Duration wait) {
+        List<Session> open = List.copyOf(sessions);
+        CountDownLatch sent = new CountDownLatch(open.size());
+        for (Session s : open) {
+            try {
+                s.close(code, reason, Callback.from(sent::countDown, failure -> sent.countDown()));
+            } catch (RuntimeException e) {
+                sent.countDown();
+                log.debug("Closing a websocket failed", e);
+            }
+        }
+        try {
+            sent.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return open.size();
     }
 
     /**

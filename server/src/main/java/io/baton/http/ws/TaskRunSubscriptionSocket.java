@@ -4,19 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.baton.domain.Times;
 import io.baton.domain.run.TaskRunRecord;
 import io.baton.storage.DeferredTaskStore;
+import io.baton.tasks.DeliveryClaims;
 import io.baton.tasks.TaskQueues;
 import io.baton.tasks.TaskWorkers;
 import io.javalin.websocket.WsContext;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -32,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * <p>Runs come from the in-memory queues first and from the database (SCHEDULED deferred runs of the keys) on
  * subscribe and whenever the queues stay empty for a while, so runs enqueued before a restart, dropped from a full
  * queue or scheduled through another replica still arrive. Each run is re-read before it is sent and skipped once
- * it has left SCHEDULED; a run sent but not acknowledged goes back to the retry queue.
+ * it has left SCHEDULED; a run sent but not acknowledged goes back to the retry queue. With replicas, every
+ * replica queues every run and a claim in the database ({@link DeliveryClaims}) picks the one that sends it.
  */
 public final class TaskRunSubscriptionSocket implements PrefectSocket.Handler {
 
@@ -40,25 +37,18 @@ public final class TaskRunSubscriptionSocket implements PrefectSocket.Handler {
     public static final int PROTOCOL_ERROR = 4001;
     static final int CATCH_UP_BATCH = 500;
     static final long IDLE_CATCH_UP_SECONDS = 10;
-    static final int REMEMBERED_DELIVERIES = 10_000;
 
     private final TaskQueues queues;
     private final TaskWorkers workers;
     private final DeferredTaskStore store;
     private final Function<TaskRunRecord, String> toJson;
-    /** Runs sent to some worker and not yet acknowledged or handed back. */
-    private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
-    /** Recently acknowledged runs: still SCHEDULED until the worker proposes PENDING, never sent twice. */
-    private final Map<UUID, Boolean> delivered = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
-            return size() > REMEMBERED_DELIVERIES;
-        }
-    });
+    /** Which runs this server may still send, and (with replicas) which replica sends each. */
+    private final DeliveryClaims claims;
 
     public TaskRunSubscriptionSocket(TaskQueues queues, TaskWorkers workers, DeferredTaskStore store,
-                                     Function<TaskRunRecord, String> toJson) {
+                                     DeliveryClaims claims, Function<TaskRunRecord, String> toJson) {
         this.queues = queues;
+        this.claims = claims;
         this.workers = workers;
         this.store = store;
         this.toJson = toJson;
@@ -154,36 +144,36 @@ public final class TaskRunSubscriptionSocket implements PrefectSocket.Handler {
 
         /** Sends one run and waits for its acknowledgement; false when the subscription ended. */
         private boolean send(UUID id) throws InterruptedException {
-            if (delivered.containsKey(id) || !inFlight.add(id)) {
+            if (!claims.claim(id)) {
                 return true;
             }
             TaskRunRecord run;
             try {
                 run = store.stillScheduled(id).orElse(null);
             } catch (RuntimeException e) {
-                inFlight.remove(id);
+                claims.released(id);
                 throw e;
             }
             if (run == null) {
-                inFlight.remove(id);
+                claims.released(id);
                 return true;
             }
             awaitingAck = true;
             outbox.send(toJson.apply(run));
             String reply = replies.take();
             awaitingAck = false;
-            inFlight.remove(id);
             if ("ack".equals(reply)) {
-                delivered.put(id, Boolean.TRUE);
+                claims.acknowledged(id);
                 return true;
             }
+            claims.released(id);
             queues.retry(id, run.run().taskKey());
             return false;
         }
 
         private List<UUID> catchUp() {
             return store.scheduled(keys, CATCH_UP_BATCH).stream().map(TaskRunRecord::id)
-                    .filter(id -> !delivered.containsKey(id) && !inFlight.contains(id))
+                    .filter(id -> !claims.known(id))
                     .toList();
         }
 

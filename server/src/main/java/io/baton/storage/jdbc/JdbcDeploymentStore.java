@@ -21,6 +21,7 @@ import io.baton.domain.deployment.DeploymentSchedule;
 import io.baton.domain.deployment.DeploymentWrite;
 import io.baton.domain.deployment.GlobalConcurrencyLimit;
 import io.baton.domain.deployment.ScheduleChanges;
+import io.baton.domain.deployment.SchedulePlan;
 import io.baton.domain.deployment.ScheduleSpec;
 import io.baton.domain.filter.Criterion;
 import io.baton.domain.filter.Query;
@@ -30,6 +31,7 @@ import io.baton.storage.Database;
 import io.baton.storage.DeploymentStore;
 import io.baton.storage.ObjectConflictException;
 import io.baton.storage.ObjectNotFoundException;
+import io.baton.storage.RejectedRequestException;
 import io.baton.storage.jdbc.filter.FilterCompiler;
 import io.baton.storage.jdbc.filter.FilterTargets;
 import java.time.Instant;
@@ -171,11 +173,41 @@ public final class JdbcDeploymentStore implements DeploymentStore {
 
         ScheduledRunRows.deleteAutoScheduled(dsl, id, null);
         if (w.schedules() != null || created) {
-            dsl.deleteFrom(DEPLOYMENT_SCHEDULE.table()).where(DEPLOYMENT_SCHEDULE.DEPLOYMENT_ID.eq(id)).execute();
-            if (w.schedules() != null && w.schedules().value() != null) {
-                insertSchedules(dsl, id, w.schedules().value(), now);
+            replaceSchedules(dsl, id, w.schedules() == null ? null : w.schedules().value(), now);
+        }
+        if (w.scheduleUpdates() != null && w.scheduleUpdates().value() != null) {
+            List<DeploymentSchedule> existing = schedulesOf(dsl, List.of(id)).getOrDefault(id, List.of());
+            switch (SchedulePlan.of(existing, w.scheduleUpdates().value())) {
+                case SchedulePlan.ReplaceAll all -> replaceSchedules(dsl, id, all.schedules(), now);
+                case SchedulePlan.BySlug bySlug -> updateSchedulesBySlug(dsl, id, existing, bySlug, now);
+                case SchedulePlan.Refused refused ->
+                        throw new RejectedRequestException(RejectedRequestException.Reason.NOT_ALLOWED, refused.detail());
             }
         }
+    }
+
+    private static void replaceSchedules(DSLContext dsl, UUID id, List<ScheduleSpec> specs, Instant now) {
+        dsl.deleteFrom(DEPLOYMENT_SCHEDULE.table()).where(DEPLOYMENT_SCHEDULE.DEPLOYMENT_ID.eq(id)).execute();
+        if (specs != null) {
+            insertSchedules(dsl, id, specs, now);
+        }
+    }
+
+    private static void updateSchedulesBySlug(DSLContext dsl, UUID id, List<DeploymentSchedule> existing,
+            SchedulePlan.BySlug plan, Instant now) {
+        // Renamed schedules lose their slug first: NULLs never collide in the (deployment, slug) unique index.
+        List<UUID> renamed = existing.stream()
+                .filter(s -> plan.patches().containsKey(s.id()))
+                .filter(s -> plan.patches().get(s.id()).slug() != null
+                        && !s.slug().equals(plan.patches().get(s.id()).slug().value()))
+                .map(DeploymentSchedule::id)
+                .toList();
+        if (!renamed.isEmpty()) {
+            dsl.update(DEPLOYMENT_SCHEDULE.table()).setNull(DEPLOYMENT_SCHEDULE.SLUG)
+                    .where(DEPLOYMENT_SCHEDULE.ID.in(renamed)).execute();
+        }
+        plan.patches().forEach((scheduleId, changes) -> patchSchedule(dsl, id, scheduleId, changes, now));
+        insertSchedules(dsl, id, plan.creates(), now);
     }
 
     private static <T> void put(Map<Field<?>, Object> set, Field<T> field, Change<T> change) {
@@ -352,24 +384,30 @@ public final class JdbcDeploymentStore implements DeploymentStore {
     public boolean updateSchedule(UUID deploymentId, UUID scheduleId, ScheduleChanges changes) {
         return db.write(dsl -> {
             Instant now = Times.now();
-            Map<Field<?>, Object> set = new HashMap<>();
-            if (changes.schedule() != null && changes.schedule().value() != null) {
-                set.put(DEPLOYMENT_SCHEDULE.SCHEDULE, changes.schedule().value().toJson());
-            }
-            putNotNull(set, DEPLOYMENT_SCHEDULE.ACTIVE, changes.active());
-            put(set, DEPLOYMENT_SCHEDULE.MAX_SCHEDULED_RUNS, changes.maxScheduledRuns());
-            putNotNull(set, DEPLOYMENT_SCHEDULE.PARAMETERS, changes.parameters());
-            put(set, DEPLOYMENT_SCHEDULE.SLUG, changes.slug());
-            set.put(DEPLOYMENT_SCHEDULE.UPDATED, now);
-            int updated = dsl.update(DEPLOYMENT_SCHEDULE.table()).set(set)
-                    .where(DEPLOYMENT_SCHEDULE.ID.eq(scheduleId)).and(DEPLOYMENT_SCHEDULE.DEPLOYMENT_ID.eq(deploymentId))
-                    .execute();
-            if (updated == 1) {
+            boolean updated = patchSchedule(dsl, deploymentId, scheduleId, changes, now);
+            if (updated) {
                 ScheduledRunRows.deleteAutoScheduled(dsl, deploymentId, scheduleId);
                 touch(dsl, deploymentId, now);
             }
-            return updated == 1;
+            return updated;
         });
+    }
+
+    /** Writes the set fields of one schedule of the deployment; false when there is no such schedule. */
+    private static boolean patchSchedule(DSLContext dsl, UUID deploymentId, UUID scheduleId, ScheduleChanges changes,
+            Instant now) {
+        Map<Field<?>, Object> set = new HashMap<>();
+        if (changes.schedule() != null && changes.schedule().value() != null) {
+            set.put(DEPLOYMENT_SCHEDULE.SCHEDULE, changes.schedule().value().toJson());
+        }
+        putNotNull(set, DEPLOYMENT_SCHEDULE.ACTIVE, changes.active());
+        put(set, DEPLOYMENT_SCHEDULE.MAX_SCHEDULED_RUNS, changes.maxScheduledRuns());
+        putNotNull(set, DEPLOYMENT_SCHEDULE.PARAMETERS, changes.parameters());
+        put(set, DEPLOYMENT_SCHEDULE.SLUG, changes.slug());
+        set.put(DEPLOYMENT_SCHEDULE.UPDATED, now);
+        return dsl.update(DEPLOYMENT_SCHEDULE.table()).set(set)
+                .where(DEPLOYMENT_SCHEDULE.ID.eq(scheduleId)).and(DEPLOYMENT_SCHEDULE.DEPLOYMENT_ID.eq(deploymentId))
+                .execute() == 1;
     }
 
     @Override

@@ -16,7 +16,8 @@ import org.jooq.impl.DSL;
 /**
  * Compiles a {@link Criterion} into a jOOQ condition for one dialect. Comparison semantics follow Prefect:
  * {@code before_}/{@code after_} are inclusive, NULLs never match a comparison, {@code like_} is a
- * case-insensitive substring.
+ * case-insensitive substring and {@code startswith_} a case-insensitive prefix, both SQL patterns whose
+ * {@code %} and {@code _} stay wildcards (see {@link #ilike}).
  */
 public final class FilterCompiler {
 
@@ -76,10 +77,9 @@ public final class FilterCompiler {
         return switch (match.op()) {
             case IN -> field.in(values(kind, match.values()));
             case NOT_IN -> field.notIn(values(kind, match.values())).or(field.isNull());
-            case LIKE -> ((Field<String>) (Field<?>) field).likeIgnoreCase(
-                    "%" + escapeLike(match.value().asText()) + "%", '\\');
+            case LIKE -> ilike((Field<String>) (Field<?>) field, "%" + match.value().asText() + "%");
             case STARTS_WITH -> DSL.or(match.values().stream()
-                    .map(v -> ((Field<String>) (Field<?>) field).likeIgnoreCase(escapeLike(v.asText()) + "%", '\\'))
+                    .map(v -> ilike((Field<String>) (Field<?>) field, v.asText() + "%"))
                     .toList());
             case BEFORE, LE -> field.le(value(kind, match.value()));
             case AFTER, GE -> field.ge(value(kind, match.value()));
@@ -122,6 +122,17 @@ public final class FilterCompiler {
         };
     }
 
+    /**
+     * Prefect's {@code ilike(f"%{value}%")}: the client's text is a pattern, so {@code %} and {@code _} are
+     * wildcards there (its schema documents {@code my-block%}). PostgreSQL runs {@code ILIKE} with its default
+     * backslash escape; SQLite runs {@code lower(x) LIKE lower(pattern)} without an escape character, as
+     * Prefect's server does on each. The pattern is always a bound parameter.
+     */
+    public static Condition ilike(Field<String> field, String pattern) {
+        return field.likeIgnoreCase(pattern);
+    }
+
+    /** A literal inside a LIKE pattern with {@code \\} as the escape character. */
     public static String escapeLike(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

@@ -285,9 +285,9 @@ public final class FilterTargets {
                 }
                 if (m.field().equals("flow_or_deployment_name")) {
                     FlowTable f = new FlowTable(c.alias("flow"));
-                    String pattern = "%" + FilterCompiler.escapeLike(m.value().asText()) + "%";
-                    return d.NAME.likeIgnoreCase(pattern, '\\').or(exists(f.table(),
-                            f.ID.eq(d.FLOW_ID).and(f.NAME.likeIgnoreCase(pattern, '\\'))));
+                    String pattern = "%" + m.value().asText() + "%";
+                    return FilterCompiler.ilike(d.NAME, pattern).or(exists(f.table(),
+                            f.ID.eq(d.FLOW_ID).and(FilterCompiler.ilike(f.NAME, pattern))));
                 }
                 return null;
             }

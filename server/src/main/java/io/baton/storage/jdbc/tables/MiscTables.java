@@ -15,6 +15,7 @@ public final class MiscTables {
 
     public static final CsrfTokenTable CSRF_TOKEN = new CsrfTokenTable();
     public static final ConfigurationTable CONFIGURATION = new ConfigurationTable();
+    public static final TaskRunDeliveryTable TASK_RUN_DELIVERY = new TaskRunDeliveryTable();
 
     public static final class CsrfTokenTable extends TableDef {
         public final Field<String> TOKEN = col("token", SQLDataType.VARCHAR);
@@ -32,6 +33,17 @@ public final class MiscTables {
 
         ConfigurationTable() {
             super("configuration", "configuration");
+        }
+    }
+
+    /** Claims on deferred task run deliveries; {@code id} is the task run's id. */
+    public static final class TaskRunDeliveryTable extends TableDef {
+        public final Field<String> CLAIMED_BY = col("claimed_by", SQLDataType.VARCHAR);
+        public final Field<Instant> CLAIMED_UNTIL = col("claimed_until", INSTANT);
+        public final Field<Boolean> ACKNOWLEDGED = col("acknowledged", SQLDataType.BOOLEAN);
+
+        TaskRunDeliveryTable() {
+            super("task_run_delivery", "task_run_delivery");
         }
     }
 }
