@@ -99,7 +99,7 @@ public final class BatonServer implements AutoCloseable {
             http.start();
             log.info("Baton {} listening on http://{}:{}/api ({}), started in {} ms", settings.prefectVersion(),
                     settings.host(), http.port(), db.url().redacted(), (System.nanoTime() - started) / 1_000_000);
-            PeriodicJobRunner services = settings.servicesEnabled() ? PeriodicJobRunner.start(Services.all(stores)) : null;
+            PeriodicJobRunner services = settings.servicesEnabled() ? PeriodicJobRunner.start(Services.all(settings, stores)) : null;
             Automations running = automations ? Automations.start(stores.automations, stores.automationState,
                     events.bus(), events, stores.automationChanges,
                     new LoopbackApi(settings.host(), http.port(), settings.authString(), settings.csrfProtectionEnabled()),

@@ -1,5 +1,7 @@
 package io.baton.app;
 
+import io.baton.services.DbVacuum;
+import io.baton.services.DbVacuumSettings;
 import io.baton.services.DeploymentScheduler;
 import io.baton.services.LeaseRepossessor;
 import io.baton.services.PeriodicJob;
@@ -15,13 +17,17 @@ final class Services {
 
     private Services() {}
 
-    static List<PeriodicJob> all(Stores stores) {
+    static List<PeriodicJob> all(Settings server, Stores stores) {
         ServiceSettings settings = ServiceSettings.fromEnvironment();
         List<PeriodicJob> services = new ArrayList<>(SchedulingServices.enabled(settings,
                 deploymentScheduler(stores, settings), stores.scheduler, stores.workers, stores.clock));
         services.add(new LeaseRepossessor(stores.leases));
         services.addAll(RunServices.enabled(RunServiceSettings.fromEnvironment(), stores.runCleanup,
                 stores.cancellingChecks));
+        DbVacuumSettings vacuum = server.dbVacuum();
+        if (vacuum.eventsEnabled() || vacuum.flowRunsEnabled()) {
+            services.add(new DbVacuum(stores.retention, vacuum, stores.clock));
+        }
         return services;
     }
 

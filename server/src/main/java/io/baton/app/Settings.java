@@ -1,6 +1,7 @@
 package io.baton.app;
 
 import io.baton.domain.Times;
+import io.baton.services.DbVacuumSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +24,8 @@ public record Settings(
         long maxParameterSize,
         Clock clock,
         String prefectVersion,
-        Ui ui) {
+        Ui ui,
+        DbVacuumSettings dbVacuum) {
 
     /** The Prefect release {@code /admin/version} reports; clients compare their own version with it. */
     public static final String PREFECT_VERSION = "3.8.3";
@@ -55,43 +57,50 @@ public record Settings(
                 Long.parseLong(first(env, "524288", "PREFECT_SERVER_API_MAX_PARAMETER_SIZE")),
                 Times.CLOCK,
                 first(env, PREFECT_VERSION, "BATON_PREFECT_VERSION"),
-                Ui.from(env));
+                Ui.from(env),
+                DbVacuumSettings.from(env));
     }
 
     public Settings withListen(String host, int port) {
         return new Settings(host, port, database, defaultLimit, authString, csrfProtectionEnabled,
-                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, prefectVersion, ui);
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, prefectVersion, ui, dbVacuum);
     }
 
     public Settings withServices(boolean enabled) {
         return new Settings(host, port, database, defaultLimit, authString, csrfProtectionEnabled,
-                csrfTokenExpiration, enabled, home, maxParameterSize, clock, prefectVersion, ui);
+                csrfTokenExpiration, enabled, home, maxParameterSize, clock, prefectVersion, ui, dbVacuum);
     }
 
     public Settings withDatabase(DatabaseUrl url) {
         return new Settings(host, port, url, defaultLimit, authString, csrfProtectionEnabled,
-                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, prefectVersion, ui);
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, prefectVersion, ui, dbVacuum);
     }
 
     public Settings withAuthString(String auth) {
         return new Settings(host, port, database, defaultLimit, auth, csrfProtectionEnabled,
-                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, prefectVersion, ui);
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, prefectVersion, ui, dbVacuum);
     }
 
     public Settings withCsrfProtection(boolean enabled) {
         return new Settings(host, port, database, defaultLimit, authString, enabled,
-                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, prefectVersion, ui);
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, prefectVersion, ui, dbVacuum);
     }
 
     /** The server's notion of "now" wherever it decides an outcome (orchestration, scheduling, polling). */
     public Settings withClock(Clock clock) {
         return new Settings(host, port, database, defaultLimit, authString, csrfProtectionEnabled,
-                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, prefectVersion, ui);
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, prefectVersion, ui, dbVacuum);
+    }
+
+    /** Retention ({@code db_vacuum}): what is deleted, and when. */
+    public Settings withDbVacuum(DbVacuumSettings vacuum) {
+        return new Settings(host, port, database, defaultLimit, authString, csrfProtectionEnabled,
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, prefectVersion, ui, vacuum);
     }
 
     public Settings withUi(Ui ui) {
         return new Settings(host, port, database, defaultLimit, authString, csrfProtectionEnabled,
-                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, prefectVersion, ui);
+                csrfTokenExpiration, servicesEnabled, home, maxParameterSize, clock, prefectVersion, ui, dbVacuum);
     }
 
     /**

@@ -57,6 +57,7 @@ import io.baton.storage.jdbc.JdbcWorkPoolStore;
 import io.baton.storage.jdbc.JdbcWorkQueueStore;
 import io.baton.storage.jdbc.JdbcWorkerStore;
 import io.baton.storage.EventStore;
+import io.baton.storage.RetentionStore;
 import io.baton.storage.FlowStore;
 import io.baton.storage.LogStore;
 import io.baton.storage.ResultStorageStore;
@@ -65,6 +66,7 @@ import io.baton.storage.jdbc.JdbcConfigurationStore;
 import io.baton.storage.jdbc.JdbcCsrfTokenStore;
 import io.baton.storage.jdbc.EventOutbox;
 import io.baton.storage.jdbc.JdbcEventStore;
+import io.baton.storage.jdbc.JdbcRetentionStore;
 import io.baton.storage.jdbc.JdbcFlowStore;
 import io.baton.storage.jdbc.JdbcLogStore;
 import io.baton.storage.jdbc.JdbcResultStorageStore;
@@ -113,6 +115,7 @@ public final class Stores {
     public final LogStore logs;
     public final TaskRunRecorderStore taskRunRecorder;
     public final EventStore events;
+    public final RetentionStore retention;
     /** Where accepted CANCELLING states ask for a timeout check (the cancellation-cleanup service, when running). */
     public final RunEffectSinks.CancellingChecksRelay cancellingChecks = new RunEffectSinks.CancellingChecksRelay();
     public final RunCleanupStore runCleanup;
@@ -156,6 +159,7 @@ public final class Stores {
         JdbcTaskRunRecorderStore recorder = new JdbcTaskRunRecorderStore(db);
         this.taskRunRecorder = recorder;
         this.events = new JdbcEventStore(db, recorder);
+        this.retention = new JdbcRetentionStore(db);
         // The server's own events are stored with their changes and delivered by the pipeline after the commit.
         this.eventPipeline = new EventPipeline(events, new EventBus());
         this.outbox.attach(eventPipeline);

@@ -1,5 +1,6 @@
 package io.baton.services;
 
+import io.baton.storage.StorageUnavailableException;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,10 +38,17 @@ public final class PeriodicJobRunner implements AutoCloseable {
         return new PeriodicJobRunner(services);
     }
 
-    private static void runGuarded(PeriodicJob service) {
+    /**
+     * A scheduled task that throws is never run again, so nothing escapes: a job stays alive through a database
+     * outage (and anything else) and resumes on its next pass.
+     */
+    static void runGuarded(PeriodicJob service) {
         try {
             service.runOnce();
-        } catch (RuntimeException e) {
+        } catch (StorageUnavailableException e) {
+            log.warn("Background service {} could not reach the database ({}); it runs again after its interval",
+                    service.name(), e.getMessage());
+        } catch (Throwable e) {
             log.warn("Background service {} failed; it runs again after its interval", service.name(), e);
         }
     }

@@ -35,15 +35,33 @@ public final class Database implements AutoCloseable {
     private static final int DEADLOCK_RETRIES = 3;
     /** A write that waited this long for the database gets a 503 instead of a late answer. */
     private static final long WRITE_QUEUE_TIMEOUT_MILLIS = 30_000;
+    /**
+     * PostgreSQL: one wait of the pool for a connection. When the pool could not connect meanwhile, the server is
+     * unreachable: the transaction answers 503 and the breaker ({@link DatabaseHealth}) fails the next ones at
+     * once. When the pool is only busy, the wait starts again, up to {@link #POSTGRES_BUSY_WAIT_MILLIS} in all.
+     */
+    private static final long POSTGRES_CONNECTION_TIMEOUT_MILLIS = 800;
+    private static final long POSTGRES_BUSY_WAIT_MILLIS = 10_000;
+    /** PostgreSQL: how long a transaction waits in line for a transaction thread. */
+    private static final long POSTGRES_QUEUE_TIMEOUT_MILLIS = 10_000;
+    /**
+     * SQLite: how long a statement waits for a lock held by another process (within the process every write is on
+     * one connection and WAL readers never block it), so a file locked from outside answers 503 quickly.
+     */
+    static final int SQLITE_BUSY_TIMEOUT_MILLIS = 500;
 
     private final DatabaseUrl url;
     private final SQLDialect dialect;
-    private final HikariDataSource writePool;
-    private final HikariDataSource readPool;
+    /** On PostgreSQL one pool serves both, replaced by a fresh one when the server is back after an outage. */
+    private volatile HikariDataSource writePool;
+    private volatile HikariDataSource readPool;
+    private volatile boolean closed;
     /** SQLite only: the thread that runs and group-commits every write transaction. */
     private final SqliteWriter sqliteWriter;
     /** PostgreSQL only: the platform threads transactions run on. */
     private final JdbcThreads postgresThreads;
+    /** PostgreSQL only: the breaker that answers 503 at once while the server is unreachable. */
+    private final DatabaseHealth health;
     private final Settings jooqSettings = new Settings()
             .withExecuteLogging(false)
             .withRenderSchema(false)
@@ -62,7 +80,10 @@ public final class Database implements AutoCloseable {
                 ? new SqliteWriter(writePool, c -> DSL.using(c, dialect, jooqSettings), WRITE_QUEUE_TIMEOUT_MILLIS)
                 : null;
         this.postgresThreads = dialect == SQLDialect.POSTGRES
-                ? new JdbcThreads(writePool.getMaximumPoolSize(), writePool.getConnectionTimeout())
+                ? new JdbcThreads(writePool.getMaximumPoolSize(), POSTGRES_QUEUE_TIMEOUT_MILLIS)
+                : null;
+        this.health = dialect == SQLDialect.POSTGRES
+                ? new DatabaseHealth(() -> PostgresProbe.answers(url), this::replacePostgresPool)
                 : null;
     }
 
@@ -89,6 +110,11 @@ public final class Database implements AutoCloseable {
             HikariDataSource reader = sqlitePool(url, "baton-sqlite-reader", bulkLoad ? 1 : 4, true, false);
             return new Database(url, writer, reader);
         }
+        HikariDataSource pool = postgresPool(url);
+        return new Database(url, pool, pool);
+    }
+
+    private static HikariDataSource postgresPool(DatabaseUrl url) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("baton-postgres");
         config.setJdbcUrl(url.jdbcUrl());
@@ -100,12 +126,30 @@ public final class Database implements AutoCloseable {
         }
         config.setMaximumPoolSize(Integer.getInteger("baton.db.pool", 12));
         config.setMinimumIdle(2);
-        config.setConnectionTimeout(10_000);
+        config.setConnectionTimeout(POSTGRES_CONNECTION_TIMEOUT_MILLIS);
+        config.setValidationTimeout(Math.min(500, POSTGRES_CONNECTION_TIMEOUT_MILLIS - 100));
         config.setInitializationFailTimeout(-1);
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.addDataSourceProperty("tcpKeepAlive", "true");
-        HikariDataSource pool = new HikariDataSource(config);
-        return new Database(url, pool, pool);
+        // A server that does not answer a connection attempt is given up on quickly (seconds); URL parameters win.
+        config.addDataSourceProperty("connectTimeout", "2");
+        config.addDataSourceProperty("loginTimeout", "3");
+        return new HikariDataSource(config);
+    }
+
+    /**
+     * After an outage the old pool holds dead connections and its connection creator may be sleeping in a
+     * back-off of several seconds; a fresh pool connects at once. The old one is closed off the probe thread.
+     */
+    private synchronized void replacePostgresPool() {
+        if (closed) {
+            return;
+        }
+        HikariDataSource old = writePool;
+        HikariDataSource fresh = postgresPool(url);
+        writePool = fresh;
+        readPool = fresh;
+        Thread.ofPlatform().name("baton-db-pool-close").daemon(true).start(old::close);
     }
 
     private static HikariDataSource sqlitePool(DatabaseUrl url, String name, int size, boolean readOnly,
@@ -121,7 +165,7 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("journal_mode", "WAL");
         config.addDataSourceProperty("synchronous", bulkLoad ? "OFF" : "NORMAL");
         config.addDataSourceProperty("foreign_keys", "true");
-        config.addDataSourceProperty("busy_timeout", "30000");
+        config.addDataSourceProperty("busy_timeout", String.valueOf(bulkLoad ? 30_000 : SQLITE_BUSY_TIMEOUT_MILLIS));
         // Page cache per connection (KiB): the writer keeps the hot pages; readers share the OS page cache,
         // so a small cache each keeps the native footprint of five connections bounded.
         config.addDataSourceProperty("cache_size", bulkLoad ? "-512000" : readOnly ? "-2000" : "-8000");
@@ -148,6 +192,9 @@ public final class Database implements AutoCloseable {
 
     /** Applies the schema migrations of this dialect. */
     public void migrate() {
+        if (isSqlite()) {
+            enableIncrementalVacuum();
+        }
         String location = "classpath:db/migration/" + (isSqlite() ? "sqlite" : "postgresql");
         Flyway.configure()
                 .dataSource(writePool)
@@ -155,6 +202,38 @@ public final class Database implements AutoCloseable {
                 .loggers("slf4j")
                 .load()
                 .migrate();
+    }
+
+    /**
+     * SQLite gives deleted pages back to the file system only in auto-vacuum mode, and the mode can only change by
+     * rewriting the file (VACUUM). A new, empty database is switched before its first table (the rewrite is
+     * instant); an existing one in the default mode keeps its free pages for reuse, and the log says how to switch
+     * it once (README, "Retention").
+     */
+    private void enableIncrementalVacuum() {
+        try (Connection c = writePool.getConnection(); var st = c.createStatement()) {
+            boolean empty;
+            try (var rs = st.executeQuery("SELECT count(*) FROM sqlite_master")) {
+                empty = rs.next() && rs.getInt(1) == 0;
+            }
+            int mode;
+            try (var rs = st.executeQuery("PRAGMA auto_vacuum")) {
+                mode = rs.next() ? rs.getInt(1) : 0;
+            }
+            if (mode == 2) {
+                return;
+            }
+            if (empty) {
+                st.execute("PRAGMA auto_vacuum = INCREMENTAL");
+                st.execute("VACUUM");
+            } else {
+                log.info("This SQLite database does not give deleted space back to the file system "
+                        + "(auto_vacuum is off); to switch it once, stop the server and run: "
+                        + "sqlite3 {} 'PRAGMA auto_vacuum = INCREMENTAL; VACUUM;'", url.jdbcUrl().substring("jdbc:sqlite:".length()));
+            }
+        } catch (SQLException e) {
+            throw classify(e);
+        }
     }
 
     public boolean isSqlite() {
@@ -176,6 +255,7 @@ public final class Database implements AutoCloseable {
             return work.apply(sqliteWriter.currentContext());
         }
         if (postgresThreads != null) {
+            health.ensureUp();
             return postgresThreads.run(() -> inTransaction(readPool, work));
         }
         return inTransaction(readPool, work);
@@ -187,6 +267,7 @@ public final class Database implements AutoCloseable {
             return sqliteWriter.write(work);
         }
         if (postgresThreads != null) {
+            health.ensureUp();
             return postgresThreads.run(() -> writeWithRetries(work));
         }
         return writeWithRetries(work);
@@ -213,13 +294,19 @@ public final class Database implements AutoCloseable {
         });
     }
 
-    /** True when the database answers a trivial query. */
+    /** True when the database answers a trivial query; false at once while it is known to be unreachable. */
     public boolean isAvailable() {
+        if (health != null && health.isDown()) {
+            return false;
+        }
         try (Connection c = readPool.getConnection(); var st = c.createStatement()) {
-            st.setQueryTimeout(2);
+            st.setQueryTimeout(1);
             st.execute("SELECT 1");
             return true;
         } catch (SQLException | RuntimeException e) {
+            if (health != null) {
+                health.observe(e);
+            }
             return false;
         }
     }
@@ -229,13 +316,7 @@ public final class Database implements AutoCloseable {
     }
 
     private <T> T inTransaction(HikariDataSource pool, Function<DSLContext, T> work) {
-        Connection connection;
-        try {
-            connection = pool.getConnection();
-        } catch (SQLException | RuntimeException e) {
-            // No connection to be had (database down, pool exhausted or closed): the client should retry.
-            throw new StorageUnavailableException(String.valueOf(e.getMessage()), e);
-        }
+        Connection connection = acquire(pool);
         try (connection) {
             connection.setAutoCommit(false);
             try {
@@ -248,9 +329,37 @@ public final class Database implements AutoCloseable {
             }
         } catch (DataAccessException e) {
             SQLException sql = e.getCause(SQLException.class);
+            if (health != null && sql != null) {
+                health.observe(sql);
+            }
             throw sql != null ? classify(sql) : e;
         } catch (SQLException e) {
+            if (health != null) {
+                health.observe(e);
+            }
             throw classify(e);
+        }
+    }
+
+    private Connection acquire(HikariDataSource pool) {
+        long deadline = System.nanoTime() + POSTGRES_BUSY_WAIT_MILLIS * 1_000_000;
+        while (true) {
+            try {
+                return pool.getConnection();
+            } catch (SQLException | RuntimeException e) {
+                // No connection to be had (database down, pool exhausted or closed): the client should retry.
+                if (health == null) {
+                    throw new StorageUnavailableException(String.valueOf(e.getMessage()), e);
+                }
+                health.observe(e);
+                if (health.isDown() || DatabaseHealth.isConnectionFailure(e) || closed
+                        || System.nanoTime() > deadline) {
+                    throw new StorageUnavailableException(String.valueOf(e.getMessage()), e);
+                }
+                if (pool.isClosed()) {
+                    pool = writePool; // replaced after an outage
+                }
+            }
         }
     }
 
@@ -269,9 +378,12 @@ public final class Database implements AutoCloseable {
         String message = String.valueOf(e.getMessage());
         boolean sqliteBusy = message.contains("SQLITE_BUSY") || message.contains("SQLITE_LOCKED")
                 || message.contains("database is locked");
+        // The file cannot be written or read right now (read-only, disk full, I/O error, gone): retryable.
+        boolean sqliteFile = message.contains("SQLITE_READONLY") || message.contains("SQLITE_FULL")
+                || message.contains("SQLITE_IOERR") || message.contains("SQLITE_CANTOPEN");
         if (e instanceof SQLTransientException || state.startsWith("08") || state.startsWith("40")
                 || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
-                || state.equals("57014") || state.equals("53300") || state.equals("55P03") || sqliteBusy) {
+                || state.equals("57014") || state.equals("53300") || state.equals("55P03") || sqliteBusy || sqliteFile) {
             return new StorageUnavailableException(message, e);
         }
         if (state.startsWith("23") || message.contains("SQLITE_CONSTRAINT") || code == 19) {
@@ -287,6 +399,12 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+        }
+        if (health != null) {
+            health.close();
+        }
         if (sqliteWriter != null) {
             sqliteWriter.close();
         }

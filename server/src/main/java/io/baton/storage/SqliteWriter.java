@@ -166,8 +166,13 @@ final class SqliteWriter implements AutoCloseable {
             }
         } catch (SQLException | RuntimeException e) {
             // The transaction is gone (commit failed, or a unit's failure rolled all of it back): nothing in it
-            // is acknowledged. Units that have not run yet queue again (they keep their deadline).
+            // is acknowledged. Units that have not run yet queue again (they keep their deadline), unless the
+            // transaction could not even begin (file locked from outside, unwritable): then all answer 503 now.
             RuntimeException failure = new StorageUnavailableException(String.valueOf(e.getMessage()), e);
+            if (executed == 0) {
+                failAll(units, failure);
+                return;
+            }
             for (int i = 0; i < units.size(); i++) {
                 Unit<?> unit = units.get(i);
                 if (i < executed) {

@@ -22,6 +22,23 @@ class DatabaseFailureTest {
                 .isInstanceOf(StorageUnavailableException.class);
         assertThat(Database.classify(new SQLTransientConnectionException("timeout"))).isInstanceOf(StorageUnavailableException.class);
         assertThat(Database.classify(new SQLException("dup", "23505"))).isInstanceOf(IntegrityViolationException.class);
+        // An SQLite file that cannot be written or read right now is a retryable 503, not a 500.
+        for (String code : new String[] {"SQLITE_READONLY", "SQLITE_FULL", "SQLITE_IOERR", "SQLITE_CANTOPEN"}) {
+            assertThat(Database.classify(new SQLException("[" + code + "] the file", null, 8)))
+                    .isInstanceOf(StorageUnavailableException.class);
+        }
+    }
+
+    @Test
+    void onlyUnreachableServersOpenTheBreaker() {
+        assertThat(DatabaseHealth.isConnectionFailure(new SQLException("refused", "08001"))).isTrue();
+        assertThat(DatabaseHealth.isConnectionFailure(new SQLTransientConnectionException("pool timeout", "08001",
+                new SQLException("Connection refused", "08001")))).isTrue();
+        assertThat(DatabaseHealth.isConnectionFailure(new RuntimeException(new java.net.ConnectException()))).isTrue();
+        // A pool that is merely busy, or a query that failed, says nothing about the server.
+        assertThat(DatabaseHealth.isConnectionFailure(new SQLTransientConnectionException("pool timeout"))).isFalse();
+        assertThat(DatabaseHealth.isConnectionFailure(new SQLException("deadlock", "40P01"))).isFalse();
+        assertThat(DatabaseHealth.isConnectionFailure(new SQLException("dup", "23505"))).isFalse();
     }
 
     @Test

@@ -158,15 +158,8 @@ public final class JdbcArtifactStore implements ArtifactStore {
             String key = artifact.get().key();
             if (key != null && dsl.fetchExists(ARTIFACT_COLLECTION.table(),
                     ARTIFACT_COLLECTION.KEY.eq(key).and(ARTIFACT_COLLECTION.LATEST_ID.eq(id)))) {
-                Optional<Artifact> previous = dsl.select(columns(ARTIFACT)).from(ARTIFACT.table())
-                        .where(ARTIFACT.KEY.eq(key)).orderBy(ARTIFACT.CREATED.desc(), ARTIFACT.ID.desc()).limit(1)
-                        .fetchOptional(JdbcArtifactStore::artifact);
                 Instant now = Times.now();
-                if (previous.isPresent()) {
-                    Map<Field<?>, Object> latest = values(ARTIFACT_COLLECTION, previous.get());
-                    latest.put(ARTIFACT_COLLECTION.LATEST_ID, previous.get().id());
-                    latest.put(ARTIFACT_COLLECTION.UPDATED, now);
-                    dsl.update(ARTIFACT_COLLECTION.table()).set(latest).where(ARTIFACT_COLLECTION.KEY.eq(key)).execute();
+                if (repointCollection(dsl, key, now)) {
                     collectionEvent(dsl, key, Action.UPDATED, now).ifPresent(events::add);
                 } else {
                     collectionEvent(dsl, key, Action.DELETED, now).ifPresent(events::add);
@@ -175,6 +168,24 @@ public final class JdbcArtifactStore implements ArtifactStore {
             }
             return true;
         });
+    }
+
+    /**
+     * After the collection's latest artifact of {@code key} was deleted: points the collection at the newest
+     * artifact left with that key; false when none is left (the caller then deletes the collection).
+     */
+    static boolean repointCollection(DSLContext dsl, String key, Instant now) {
+        Optional<Artifact> previous = dsl.select(columns(ARTIFACT)).from(ARTIFACT.table())
+                .where(ARTIFACT.KEY.eq(key)).orderBy(ARTIFACT.CREATED.desc(), ARTIFACT.ID.desc()).limit(1)
+                .fetchOptional(JdbcArtifactStore::artifact);
+        if (previous.isEmpty()) {
+            return false;
+        }
+        Map<Field<?>, Object> latest = values(ARTIFACT_COLLECTION, previous.get());
+        latest.put(ARTIFACT_COLLECTION.LATEST_ID, previous.get().id());
+        latest.put(ARTIFACT_COLLECTION.UPDATED, now);
+        dsl.update(ARTIFACT_COLLECTION.table()).set(latest).where(ARTIFACT_COLLECTION.KEY.eq(key)).execute();
+        return true;
     }
 
     @Override
