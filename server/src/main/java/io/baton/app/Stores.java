@@ -57,7 +57,6 @@ import io.baton.storage.EventStore;
 import io.baton.storage.FlowStore;
 import io.baton.storage.LogStore;
 import io.baton.storage.ResultStorageStore;
-import io.baton.storage.TaskRunRecorderStore;
 import io.baton.storage.jdbc.JdbcConfigurationStore;
 import io.baton.storage.jdbc.JdbcCsrfTokenStore;
 import io.baton.storage.jdbc.JdbcEventStore;
@@ -102,7 +101,6 @@ public final class Stores {
     public final WorkerPollStore workerPolls;
     public final SchedulerStore scheduler;
     public final LogStore logs;
-    public final TaskRunRecorderStore taskRunRecorder;
     public final EventStore events;
     /** Where accepted CANCELLING states ask for a timeout check (the cancellation-cleanup service, when running). */
     public final RunEffectSinks.CancellingChecksRelay cancellingChecks = new RunEffectSinks.CancellingChecksRelay();
@@ -137,9 +135,7 @@ public final class Stores {
         this.concurrencyLimits = new JdbcConcurrencyLimitStore(db);
         this.leases = new JdbcLeaseStore(db);
         this.logs = new JdbcLogStore(db);
-        JdbcTaskRunRecorderStore recorder = new JdbcTaskRunRecorderStore(db);
-        this.taskRunRecorder = recorder;
-        this.events = new JdbcEventStore(db, recorder);
+        this.events = new JdbcEventStore(db, new JdbcTaskRunRecorderStore());
         // Server-side events (flow-run state changes) enter the same pipeline as client events.
         this.eventPipeline = new EventPipeline(events, new EventBus());
         RunEffectSinks sinks = new RunEffectSinks(eventPipeline, taskQueues, cancellingChecks);
