@@ -5,7 +5,10 @@ import io.baton.http.RequestGuards;
 import io.baton.http.RouteModule;
 import io.baton.http.routes.AdminRoutes;
 import io.baton.http.routes.ArtifactRoutes;
+import io.baton.http.routes.AdminDatabaseRoutes;
 import io.baton.http.routes.AutomationRoutes;
+import io.baton.http.routes.NotificationPolicyRoutes;
+import io.baton.storage.jdbc.JdbcDatabaseAdmin;
 import io.baton.http.routes.BlockDocumentRoutes;
 import io.baton.http.routes.BlockSchemaRoutes;
 import io.baton.http.routes.BlockTypeRoutes;
@@ -90,6 +93,9 @@ final class Routes {
                 new SavedSearchRoutes(stores.savedSearches, settings),
                 new CollectionRoutes(),
                 new AutomationRoutes(stores.automations, settings),
+                new NotificationPolicyRoutes(stores.automations),
+                new AdminDatabaseRoutes(new JdbcDatabaseAdmin(stores.db,
+                        () -> SystemBlockTypes.fromClasspath().installInto(stores.blockTypes))),
                 new UiRoutes(stores.runViews, stores.flowRuns, stores.taskRuns, contract));
     }
 }

@@ -59,6 +59,7 @@ import io.baton.storage.LogStore;
 import io.baton.storage.ResultStorageStore;
 import io.baton.storage.jdbc.JdbcConfigurationStore;
 import io.baton.storage.jdbc.JdbcCsrfTokenStore;
+import io.baton.storage.jdbc.EventOutbox;
 import io.baton.storage.jdbc.JdbcEventStore;
 import io.baton.storage.jdbc.JdbcFlowStore;
 import io.baton.storage.jdbc.JdbcLogStore;
@@ -110,6 +111,8 @@ public final class Stores {
     /** Deferred task runs waiting for delivery to task workers, and the task workers connected here. */
     public final TaskQueues taskQueues = new TaskQueues();
     public final TaskWorkers taskWorkers = new TaskWorkers();
+    /** Where stores put the server's own events: into the change's transaction, delivered after its commit. */
+    public final EventOutbox outbox;
     /** The event pipeline (not started): persistence, the task run recorder, live subscribers. */
     public final EventPipeline eventPipeline;
 
@@ -120,33 +123,36 @@ public final class Stores {
     /** {@code clock} is the server's "now" where it decides an outcome (orchestration, polling, scheduling). */
     public Stores(Database db, Clock clock) {
         this.db = db;
+        this.outbox = new EventOutbox(db);
         this.clock = clock;
-        this.flows = new JdbcFlowStore(db);
+        this.flows = new JdbcFlowStore(db, outbox);
         this.configuration = new JdbcConfigurationStore(db);
         this.csrfTokens = new JdbcCsrfTokenStore(db);
         this.resultStorage = new JdbcResultStorageStore(db, configuration);
         this.blockTypes = new JdbcBlockTypeStore(db);
         this.blockSchemas = new JdbcBlockSchemaStore(db);
-        this.blockDocuments = new JdbcBlockDocumentStore(db, System.getenv("PREFECT_SERVER_ENCRYPTION_KEY"));
-        this.variables = new JdbcVariableStore(db);
-        this.artifacts = new JdbcArtifactStore(db);
+        this.blockDocuments = new JdbcBlockDocumentStore(db, outbox, System.getenv("PREFECT_SERVER_ENCRYPTION_KEY"));
+        this.variables = new JdbcVariableStore(db, outbox);
+        this.artifacts = new JdbcArtifactStore(db, outbox);
         this.savedSearches = new JdbcSavedSearchStore(db);
         this.automations = new JdbcAutomationStore(db);
-        this.concurrencyLimits = new JdbcConcurrencyLimitStore(db);
+        this.concurrencyLimits = new JdbcConcurrencyLimitStore(db, outbox,
+                io.baton.domain.concurrency.SlotDecay.DEFAULT_MAX_WAIT_SECONDS);
         this.leases = new JdbcLeaseStore(db);
         this.logs = new JdbcLogStore(db);
         this.events = new JdbcEventStore(db, new JdbcTaskRunRecorderStore());
-        // Server-side events (flow-run state changes) enter the same pipeline as client events.
+        // The server's own events are stored with their changes and delivered by the pipeline after the commit.
         this.eventPipeline = new EventPipeline(events, new EventBus());
+        this.outbox.attach(eventPipeline);
         RunEffectSinks sinks = new RunEffectSinks(eventPipeline, taskQueues, cancellingChecks);
         this.flowRuns = new JdbcFlowRunStore(db, SlotPorts.DATABASE, sinks, clock);
         this.taskRuns = new JdbcTaskRunStore(db, SlotPorts.DATABASE, sinks, clock);
         this.runCleanup = new JdbcRunCleanupStore(db, SlotPorts.DATABASE, sinks, clock);
         this.flowRunInputs = new JdbcFlowRunInputStore(db);
-        this.deployments = new JdbcDeploymentStore(db);
-        this.workPools = new JdbcWorkPoolStore(db);
-        this.workQueues = new JdbcWorkQueueStore(db);
-        this.workers = new JdbcWorkerStore(db);
+        this.deployments = new JdbcDeploymentStore(db, outbox);
+        this.workPools = new JdbcWorkPoolStore(db, outbox);
+        this.workQueues = new JdbcWorkQueueStore(db, outbox);
+        this.workers = new JdbcWorkerStore(db, outbox);
         this.workerPolls = new JdbcWorkerPollStore(db, workQueues);
         this.scheduler = new JdbcSchedulerStore(db);
         this.runViews = new JdbcRunViewStore(db);

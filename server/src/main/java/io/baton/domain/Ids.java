@@ -26,6 +26,11 @@ public final class Ids {
         return uuid7(at.toEpochMilli());
     }
 
+    /** The instant a UUIDv7 was minted for (its 48-bit millisecond timestamp). */
+    public static Instant instantOf(UUID uuid7) {
+        return Instant.ofEpochMilli(uuid7.getMostSignificantBits() >>> 16);
+    }
+
     /**
      * A UUIDv7 of {@code millis} with its other bits from {@code random}: for generated bulk data, where a
      * seeded source makes the data reproducible and no lock is taken. Ids of the same millisecond are not

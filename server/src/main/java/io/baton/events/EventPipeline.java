@@ -19,21 +19,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where every event goes: {@code /events/in}, {@code POST /events} and the server's own events. One writer
- * thread group-commits whatever is waiting (up to {@link #MAX_BATCH} events per transaction): the events are
+ * Where client events go ({@code /events/in}, {@code POST /events}) and where the server's own events, stored
+ * in the transactions of the changes they describe, are delivered from ({@link #delivered}). One writer thread
+ * group-commits whatever client events are waiting (up to {@link #MAX_BATCH} per transaction): the events are
  * stored (duplicates by id ignored), their task runs recorded in the same transaction, and after the commit
  * the new events go to the {@link EventBus}.
+ *
+ * <p>Nothing acknowledged is lost: while the database is unavailable a batch is retried with backoff for up to
+ * {@link #RETRY_FOR}, holding its acknowledgements, and only then refused (the client resends); an event the
+ * database refuses for its content is refused to its sender ({@link UnstorableEventException}).
  *
  * <p>Submissions are written and completed in the order they were accepted, so a caller that waits for its
  * latest submission knows every earlier one of its own is settled (committed, or failed before it).
  *
  * <p>Memory is bounded by admission: client events take permits (about one per event, more for large ones)
  * that the writer returns once their batch is settled; {@link #submit} waits while none are left, which is
- * what stops a websocket from reading further frames. {@link #publish} (server-emitted events) never waits
- * for the database, so it is safe to call inside another write transaction (on SQLite that transaction holds
- * the only write connection); it is bounded separately by {@link #MAX_SERVER_EVENTS_QUEUED}.
+ * what stops a websocket from reading further frames.
  */
-public final class EventPipeline implements EventPublisher, AutoCloseable {
+public final class EventPipeline implements EventPublisher, CommittedEvents, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EventPipeline.class);
     /** Events per transaction: big enough that commits are not what limits throughput. */
@@ -42,16 +45,13 @@ public final class EventPipeline implements EventPublisher, AutoCloseable {
     static final int MAX_QUEUED_WEIGHT = 2 * MAX_BATCH;
     /** One permit per this many bytes of an event's JSON (a 1.5 MB event weighs 366 ordinary ones). */
     static final int BYTES_PER_PERMIT = 4096;
-    private static final int MAX_SERVER_EVENTS_QUEUED = 50_000;
     private static final Duration ADMISSION_WAIT = Duration.ofSeconds(10);
-    private static final int ASYNC_ATTEMPTS = 5;
+    /** How long a batch is retried while the database is unavailable before its senders are refused. */
+    static final Duration RETRY_FOR = Duration.ofSeconds(10);
+    private static final long FIRST_BACKOFF_MILLIS = 20;
+    private static final long MAX_BACKOFF_MILLIS = 1_000;
 
-    private record Submission(List<JsonNode> events, CompletableFuture<List<JsonNode>> done, int weight,
-                              int attempt) {
-        boolean fromClient() {
-            return done != null;
-        }
-    }
+    private record Submission(List<JsonNode> events, CompletableFuture<List<JsonNode>> done, int weight) {}
 
     private final EventStore store;
     private final EventBus bus;
@@ -103,8 +103,9 @@ public final class EventPipeline implements EventPublisher, AutoCloseable {
             throw new StorageUnavailableException("interrupted", e);
         }
         CompletableFuture<List<JsonNode>> done = new CompletableFuture<>();
-        queue.add(new Submission(events, done, permits, 1));
-        if (!running && queue.remove(new Submission(events, done, permits, 1))) {
+        Submission submission = new Submission(events, done, permits);
+        queue.add(submission);
+        if (!running && queue.remove(submission)) {
             room.release(permits);
             throw new StorageUnavailableException("event pipeline stopped", null);
         }
@@ -132,7 +133,14 @@ public final class EventPipeline implements EventPublisher, AutoCloseable {
         }
     }
 
-    /** Server-emitted events (Prefect Event JSON): validated, stamped and queued without waiting. */
+    /**
+     * Events built by server code outside a store transaction (Prefect Event JSON): validated, stamped, stored
+     * with retries like client events, then delivered; returns once they are committed. Inside a SQLite write
+     * transaction the insert joins it. Changes to stored objects put their events into their own transaction
+     * instead ({@code EventOutbox}).
+     *
+     * @throws StorageUnavailableException when the database stayed unavailable
+     */
     @Override
     public void publish(List<JsonNode> events) {
         List<JsonNode> received = new ArrayList<>(events.size());
@@ -140,17 +148,45 @@ public final class EventPipeline implements EventPublisher, AutoCloseable {
             try {
                 received.add(ReceivedEvents.normalize(e, Times.now()));
             } catch (ReceivedEvents.InvalidEvent invalid) {
-                log.warn("Dropping an invalid server event: {}", invalid.getMessage());
+                log.error("Server event {} not published, it is invalid: {}", e.path("event").asText(),
+                        invalid.getMessage());
             }
         }
-        if (received.isEmpty()) {
-            return;
+        if (!received.isEmpty()) {
+            bus.delivered(insertRetrying(received));
         }
-        if (queue.size() >= MAX_SERVER_EVENTS_QUEUED) {
-            log.warn("Event queue full; dropping {} server events", received.size());
-            return;
+    }
+
+    /** Events already committed with the change they describe: straight to the subscribers. */
+    @Override
+    public void delivered(List<JsonNode> events) {
+        if (!events.isEmpty()) {
+            bus.delivered(events);
         }
-        queue.add(new Submission(received, null, 0, 1));
+    }
+
+    /** Inserts, retrying with backoff while the database is unavailable, for up to {@link #RETRY_FOR}. */
+    private List<JsonNode> insertRetrying(List<JsonNode> events) {
+        long deadline = System.nanoTime() + RETRY_FOR.toNanos();
+        long backoff = FIRST_BACKOFF_MILLIS;
+        while (true) {
+            try {
+                return store.insert(events);
+            } catch (StorageUnavailableException e) {
+                if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoff) > deadline) {
+                    throw e;
+                }
+                log.warn("Event batch of {} not stored yet, retrying in {} ms: {}", events.size(), backoff,
+                        e.getMessage());
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+            }
+        }
     }
 
     private void run() {
@@ -175,9 +211,7 @@ public final class EventPipeline implements EventPublisher, AutoCloseable {
             } catch (RuntimeException e) {
                 log.error("Event writer failure", e);
                 for (Submission s : batch) {
-                    if (s.fromClient()) {
-                        s.done().completeExceptionally(new StorageUnavailableException("event writer failure", e));
-                    }
+                    s.done().completeExceptionally(new StorageUnavailableException("event writer failure", e));
                 }
             } finally {
                 int permits = 0;
@@ -195,55 +229,41 @@ public final class EventPipeline implements EventPublisher, AutoCloseable {
         batch.forEach(s -> all.addAll(s.events()));
         List<JsonNode> inserted;
         try {
-            inserted = store.insert(all);
+            inserted = insertRetrying(all);
         } catch (StorageUnavailableException e) {
-            log.warn("Event batch of {} not stored: {}", all.size(), e.getMessage());
-            for (Submission s : batch) {
-                failOrRetry(s, e);
-            }
+            log.warn("Event batch of {} not stored, refusing it to its senders: {}", all.size(), e.getMessage());
+            batch.forEach(s -> s.done().completeExceptionally(e));
             return;
         } catch (RuntimeException e) {
             // One bad event must not sink its neighbours: store each submission's events one by one.
-            inserted = writeIndividually(batch);
-            bus.delivered(inserted);
+            writeIndividually(batch);
             return;
         }
         complete(batch, inserted);
         bus.delivered(inserted);
     }
 
-    private List<JsonNode> writeIndividually(List<Submission> batch) {
-        List<JsonNode> inserted = new ArrayList<>();
+    private void writeIndividually(List<Submission> batch) {
         for (Submission s : batch) {
             List<JsonNode> mine = new ArrayList<>();
-            RuntimeException transientFailure = null;
+            RuntimeException failure = null;
             for (JsonNode e : s.events()) {
                 try {
-                    mine.addAll(store.insert(List.of(e)));
+                    mine.addAll(insertRetrying(List.of(e)));
                 } catch (StorageUnavailableException unavailable) {
-                    transientFailure = unavailable;
+                    failure = unavailable;
                     break;
                 } catch (RuntimeException bad) {
-                    log.warn("Dropping event {} that cannot be stored: {}", e.path("id").asText(), bad.getMessage());
+                    log.warn("Refusing event {} that cannot be stored: {}", e.path("id").asText(), bad.getMessage());
+                    failure = new UnstorableEventException("Event " + e.path("id").asText() + " cannot be stored");
                 }
             }
-            inserted.addAll(mine);
-            if (transientFailure != null) {
-                failOrRetry(s, transientFailure);
-            } else if (s.fromClient()) {
+            bus.delivered(mine);
+            if (failure != null) {
+                s.done().completeExceptionally(failure);
+            } else {
                 s.done().complete(mine);
             }
-        }
-        return inserted;
-    }
-
-    private void failOrRetry(Submission s, RuntimeException e) {
-        if (s.fromClient()) {
-            s.done().completeExceptionally(e);
-        } else if (s.attempt() < ASYNC_ATTEMPTS && running) {
-            queue.add(new Submission(s.events(), null, 0, s.attempt() + 1));
-        } else {
-            log.warn("Dropping {} server events after {} attempts", s.events().size(), s.attempt());
         }
     }
 
@@ -251,13 +271,11 @@ public final class EventPipeline implements EventPublisher, AutoCloseable {
         Set<UUID> fresh = new HashSet<>();
         inserted.forEach(e -> fresh.add(ReceivedEvents.id(e)));
         for (Submission s : batch) {
-            if (s.fromClient()) {
-                s.done().complete(s.events().stream().filter(e -> fresh.contains(ReceivedEvents.id(e))).toList());
-            }
+            s.done().complete(s.events().stream().filter(e -> fresh.contains(ReceivedEvents.id(e))).toList());
         }
     }
 
-    /** Stops taking events and drains what is queued (server events included) before returning. */
+    /** Stops taking events and drains what is queued before returning. */
     @Override
     public void close() {
         running = false;

@@ -120,7 +120,7 @@ public final class ApiRouter {
 
     static void write(Context ctx, Reply reply) {
         ctx.status(reply.status());
-        if (reply.status() == 204) {
+        if (reply.status() == 204 || reply.body() == Reply.NO_BODY) {
             return;
         }
         ctx.contentType("application/json");

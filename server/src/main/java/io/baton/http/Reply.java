@@ -19,4 +19,11 @@ public record Reply(int status, Object body) {
     public static Reply noContent() {
         return new Reply(204, null);
     }
+
+    /** A status with an empty body (not even {@code null}), as FastAPI answers a 204 route that set another status. */
+    public static Reply empty(int status) {
+        return new Reply(status, NO_BODY);
+    }
+
+    static final Object NO_BODY = new Object();
 }

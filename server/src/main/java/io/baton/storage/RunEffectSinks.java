@@ -1,25 +1,26 @@
 package io.baton.storage;
 
-import io.baton.events.EventPublisher;
+import io.baton.events.CommittedEvents;
 import java.util.UUID;
 
 /**
- * Where the side effects of run orchestration go once the transition has committed: flow-run state events,
+ * Where the side effects of run orchestration go once the transition has committed: flow-run state events
+ * (stored with the transition, delivered to subscribers now),
  * deferred task runs for task workers and cancelling-timeout checks. Each defaults to doing nothing.
  */
-public record RunEffectSinks(EventPublisher events, DeferredTaskQueue deferredTasks,
+public record RunEffectSinks(CommittedEvents events, DeferredTaskQueue deferredTasks,
                              CancellingTimeoutChecks cancellingChecks) {
 
     public static final RunEffectSinks NONE =
-            new RunEffectSinks(EventPublisher.NONE, DeferredTaskQueue.NONE, CancellingTimeoutChecks.NONE);
+            new RunEffectSinks(CommittedEvents.NONE, DeferredTaskQueue.NONE, CancellingTimeoutChecks.NONE);
 
     public RunEffectSinks {
-        events = events == null ? EventPublisher.NONE : events;
+        events = events == null ? CommittedEvents.NONE : events;
         deferredTasks = deferredTasks == null ? DeferredTaskQueue.NONE : deferredTasks;
         cancellingChecks = cancellingChecks == null ? CancellingTimeoutChecks.NONE : cancellingChecks;
     }
 
-    public RunEffectSinks withEvents(EventPublisher v) {
+    public RunEffectSinks withEvents(CommittedEvents v) {
         return new RunEffectSinks(v, deferredTasks, cancellingChecks);
     }
 

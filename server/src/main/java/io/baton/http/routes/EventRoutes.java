@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.baton.domain.Times;
 import io.baton.events.EventFilter;
 import io.baton.events.EventPipeline;
+import io.baton.events.UnstorableEventException;
 import io.baton.events.ReceivedEvents;
 import io.baton.http.ApiCall;
 import io.baton.http.ApiException;
@@ -63,7 +64,11 @@ public final class EventRoutes implements RouteModule {
                     log.warn("Dropping a malformed event: {}", invalid.getMessage());
                 }
             }
-            pipeline.ingest(received);
+            try {
+                pipeline.ingest(received);
+            } catch (UnstorableEventException refused) {
+                throw ApiException.detail(422, refused.getMessage());
+            }
             return Reply.noContent();
         });
         r.post("/events/filter", call -> {

@@ -3,6 +3,7 @@ package io.baton.http.ws;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.baton.domain.Times;
 import io.baton.events.EventPipeline;
+import io.baton.events.UnstorableEventException;
 import io.baton.events.ReceivedEvents;
 import io.baton.storage.StorageUnavailableException;
 import java.nio.ByteBuffer;
@@ -91,7 +92,18 @@ public final class EventsInSocket implements Session.Listener {
             return;
         }
         try {
-            CompletableFuture<List<JsonNode>> commit = pipeline.submit(List.of(event), EventPipeline.weight(text.length()));
+            CompletableFuture<List<JsonNode>> commit = pipeline.submit(List.of(event), EventPipeline.weight(text.length()))
+                    .exceptionally(failure -> {
+                        // An event the database refuses for its content is refused like a malformed one; the
+                        // socket stays open for the events after it.
+                        if (unwrap(failure) instanceof UnstorableEventException refused) {
+                            log.warn("Dropping an event from {} that cannot be stored: {}",
+                                    session.getRemoteSocketAddress(), refused.getMessage());
+                            return List.of();
+                        }
+                        throw failure instanceof java.util.concurrent.CompletionException c ? c
+                                : new java.util.concurrent.CompletionException(failure);
+                    });
             // Runs on the writer thread as the batch settles, before any later submission of this socket.
             commit.whenComplete((stored, failure) -> {
                 if (failure != null) {
@@ -121,12 +133,16 @@ public final class EventsInSocket implements Session.Listener {
 
     private void fail(JsonNode event, Throwable failure) {
         if (failed.compareAndSet(false, true)) {
-            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
+            Throwable cause = unwrap(failure);
             log.warn("Event {} not stored, asking the client to reconnect: {}", event.path("id").asText(),
                     cause.getMessage());
             session.close(TRY_AGAIN, "Event storage unavailable", Callback.NOOP);
         }
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
     }
 
     @Override

@@ -9,6 +9,7 @@ import static io.baton.storage.jdbc.tables.WorkQueueTable.WORK_QUEUE;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.baton.domain.event.ServerEvents;
 import io.baton.domain.orchestration.SideEffect.EmitFlowRunStateEvent;
 import io.baton.domain.run.FlowRun;
 import io.baton.domain.state.State;
@@ -145,16 +146,10 @@ final class FlowRunEvents {
     }
 
     private static ObjectNode resource(String id, String role, String name) {
-        ObjectNode o = Json.object();
-        o.put("prefect.resource.id", id);
-        o.put("prefect.resource.role", role);
-        if (name != null) {
-            o.put("prefect.resource.name", name);
-        }
-        return o;
+        return ServerEvents.related(id, role, name);
     }
 
-    private static ObjectNode state(State s) {
+    static ObjectNode state(State s) {
         ObjectNode o = Json.object();
         o.put("type", s.type().name());
         if (s.name() != null) {
@@ -177,7 +172,7 @@ final class FlowRunEvents {
         }
     }
 
-    private static String truncate(String s) {
+    static String truncate(String s) {
         return s.length() <= MAX_MESSAGE ? s : s.substring(0, MAX_MESSAGE);
     }
 }

@@ -5,6 +5,8 @@ import static io.baton.storage.jdbc.tables.ArtifactTables.ARTIFACT_COLLECTION;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.baton.domain.Ids;
+import io.baton.domain.event.ServerEvents;
+import io.baton.domain.event.ServerEvents.Action;
 import io.baton.domain.Times;
 import io.baton.domain.artifact.Artifact;
 import io.baton.domain.artifact.ArtifactCollection;
@@ -33,9 +35,25 @@ public final class JdbcArtifactStore implements ArtifactStore {
             "data", ARTIFACT.DATA, "description", ARTIFACT.DESCRIPTION, "metadata_", ARTIFACT.METADATA);
 
     private final Database db;
+    private final EventOutbox outbox;
 
     public JdbcArtifactStore(Database db) {
+        this(db, new EventOutbox(db));
+    }
+
+    public JdbcArtifactStore(Database db, EventOutbox outbox) {
         this.db = db;
+        this.outbox = outbox;
+    }
+
+    /** The collection of {@code key} as its lifecycle event describes it, read in the change's transaction. */
+    private static Optional<JsonNode> collectionEvent(DSLContext dsl, String key, Action action, Instant now) {
+        List<Field<?>> columns = new java.util.ArrayList<>(columns(ARTIFACT_COLLECTION));
+        columns.add(ARTIFACT_COLLECTION.LATEST_ID);
+        return dsl.select(columns).from(ARTIFACT_COLLECTION.table()).where(ARTIFACT_COLLECTION.KEY.eq(key))
+                .fetchOptional(JdbcArtifactStore::collection)
+                .map(c -> ServerEvents.artifactCollection(action, c.id(), c.key(), c.type(), c.data(), c.description(),
+                        c.latestId(), c.flowRunId(), c.taskRunId(), now));
     }
 
     private static Map<String, List<SortField<?>>> sorts(ArtifactTable t) {
@@ -49,7 +67,7 @@ public final class JdbcArtifactStore implements ArtifactStore {
 
     @Override
     public Artifact create(JsonNode fields) {
-        return db.write(dsl -> {
+        return outbox.write((dsl, events) -> {
             Instant now = Times.now();
             Artifact artifact = new Artifact(Ids.uuid7(), now, now, text(fields, "key"), text(fields, "type"),
                     text(fields, "description"), nullable(fields.get("data")), nullable(fields.get("metadata_")),
@@ -57,7 +75,10 @@ public final class JdbcArtifactStore implements ArtifactStore {
             dsl.insertInto(ARTIFACT.table()).set(values(ARTIFACT, artifact))
                     .set(ARTIFACT.ID, artifact.id()).set(ARTIFACT.CREATED, now).execute();
             if (artifact.key() != null) {
+                boolean existed = dsl.fetchExists(ARTIFACT_COLLECTION.table(), ARTIFACT_COLLECTION.KEY.eq(artifact.key()));
                 pointCollectionAt(dsl, artifact, now);
+                collectionEvent(dsl, artifact.key(), existed ? Action.UPDATED : Action.CREATED, now)
+                        .ifPresent(events::add);
             }
             return artifact;
         });
@@ -102,7 +123,7 @@ public final class JdbcArtifactStore implements ArtifactStore {
 
     @Override
     public boolean update(UUID id, Map<String, JsonNode> changes) {
-        return db.write(dsl -> {
+        return outbox.write((dsl, events) -> {
             Map<Field<?>, Object> set = new LinkedHashMap<>();
             Map<Field<?>, Object> collectionSet = new LinkedHashMap<>();
             Instant now = Times.now();
@@ -117,14 +138,18 @@ public final class JdbcArtifactStore implements ArtifactStore {
             if (dsl.update(ARTIFACT.table()).set(set).where(ARTIFACT.ID.eq(id)).execute() != 1) {
                 return false;
             }
-            dsl.update(ARTIFACT_COLLECTION.table()).set(collectionSet).where(ARTIFACT_COLLECTION.LATEST_ID.eq(id)).execute();
+            if (dsl.update(ARTIFACT_COLLECTION.table()).set(collectionSet).where(ARTIFACT_COLLECTION.LATEST_ID.eq(id))
+                    .execute() > 0) {
+                read(dsl, id).map(Artifact::key).flatMap(key -> collectionEvent(dsl, key, Action.UPDATED, now))
+                        .ifPresent(events::add);
+            }
             return true;
         });
     }
 
     @Override
     public boolean delete(UUID id) {
-        return db.write(dsl -> {
+        return outbox.write((dsl, events) -> {
             Optional<Artifact> artifact = read(dsl, id);
             if (artifact.isEmpty()) {
                 return false;
@@ -136,12 +161,15 @@ public final class JdbcArtifactStore implements ArtifactStore {
                 Optional<Artifact> previous = dsl.select(columns(ARTIFACT)).from(ARTIFACT.table())
                         .where(ARTIFACT.KEY.eq(key)).orderBy(ARTIFACT.CREATED.desc(), ARTIFACT.ID.desc()).limit(1)
                         .fetchOptional(JdbcArtifactStore::artifact);
+                Instant now = Times.now();
                 if (previous.isPresent()) {
                     Map<Field<?>, Object> latest = values(ARTIFACT_COLLECTION, previous.get());
                     latest.put(ARTIFACT_COLLECTION.LATEST_ID, previous.get().id());
-                    latest.put(ARTIFACT_COLLECTION.UPDATED, Times.now());
+                    latest.put(ARTIFACT_COLLECTION.UPDATED, now);
                     dsl.update(ARTIFACT_COLLECTION.table()).set(latest).where(ARTIFACT_COLLECTION.KEY.eq(key)).execute();
+                    collectionEvent(dsl, key, Action.UPDATED, now).ifPresent(events::add);
                 } else {
+                    collectionEvent(dsl, key, Action.DELETED, now).ifPresent(events::add);
                     dsl.deleteFrom(ARTIFACT_COLLECTION.table()).where(ARTIFACT_COLLECTION.KEY.eq(key)).execute();
                 }
             }

@@ -8,6 +8,8 @@ import static io.baton.storage.jdbc.tables.BlockTables.BLOCK_TYPE;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.baton.domain.Ids;
+import io.baton.domain.event.ServerEvents;
+import io.baton.domain.event.ServerEvents.Action;
 import io.baton.domain.Times;
 import io.baton.domain.block.BlockDocument;
 import io.baton.domain.block.BlockSchema;
@@ -42,17 +44,32 @@ public final class JdbcBlockDocumentStore implements BlockDocumentStore {
     private static final int MAX_DEPTH = 16;
 
     private final Database db;
+    private final EventOutbox outbox;
     private final BlockDataKeys keys;
 
     public JdbcBlockDocumentStore(Database db, String configuredEncryptionKey) {
+        this(db, new EventOutbox(db), configuredEncryptionKey);
+    }
+
+    public JdbcBlockDocumentStore(Database db, EventOutbox outbox, String configuredEncryptionKey) {
         this.db = db;
+        this.outbox = outbox;
         this.keys = new BlockDataKeys(db, configuredEncryptionKey);
+    }
+
+    /** The document's lifecycle event: secret fields and non-string values stay out of its payload. */
+    private static JsonNode event(Action action, BlockDocument d, Instant now) {
+        BlockSchema schema = d.blockSchema();
+        List<String> secretFields = schema == null ? List.of() : Rows.strings(schema.fields().path("secret_fields"));
+        List<String> capabilities = schema == null ? List.of() : Rows.strings(schema.capabilities());
+        return ServerEvents.blockDocument(action, d.id(), d.name(), d.data(), secretFields, capabilities,
+                d.blockTypeId(), d.blockTypeName(), d.blockSchemaId(), now);
     }
 
     @Override
     public Created create(String name, boolean anonymous, UUID blockSchemaId, UUID blockTypeId, JsonNode data) {
         var cipher = keys.cipher();
-        return db.write(dsl -> {
+        return outbox.write((dsl, events) -> {
             Optional<BlockSchema> schema = BlockRows.readSchema(dsl, blockSchemaId);
             if (schema.isEmpty() || !schema.get().blockTypeId().equals(blockTypeId)) {
                 return new Created.Invalid("Block schema " + blockSchemaId + " of block type " + blockTypeId
@@ -83,7 +100,9 @@ public final class JdbcBlockDocumentStore implements BlockDocumentStore {
                 return new Created.DuplicateName();
             }
             insertReferences(dsl, id, references, now);
-            return new Created.Ok(load(dsl, BLOCK_DOCUMENT.ID.eq(id), false, 0).orElseThrow());
+            BlockDocument created = load(dsl, BLOCK_DOCUMENT.ID.eq(id), false, 0).orElseThrow();
+            events.add(event(Action.CREATED, created, now));
+            return new Created.Ok(created);
         });
     }
 
@@ -100,7 +119,7 @@ public final class JdbcBlockDocumentStore implements BlockDocumentStore {
     @Override
     public boolean update(UUID id, UUID blockSchemaId, JsonNode data, boolean mergeExistingData) {
         var cipher = keys.cipher();
-        return db.write(dsl -> {
+        return outbox.write((dsl, events) -> {
             var select = dsl.select(BLOCK_DOCUMENT.DATA, BLOCK_DOCUMENT.BLOCK_TYPE_ID).from(BLOCK_DOCUMENT.table())
                     .where(BLOCK_DOCUMENT.ID.eq(id));
             // Concurrent merges must not lose each other's fields; SQLite writers are serialized anyway.
@@ -143,13 +162,21 @@ public final class JdbcBlockDocumentStore implements BlockDocumentStore {
                 changes.put(BLOCK_DOCUMENT.DATA, cipher.encrypt(Json.write(plain)));
             }
             dsl.update(BLOCK_DOCUMENT.table()).set(changes).where(BLOCK_DOCUMENT.ID.eq(id)).execute();
+            load(dsl, BLOCK_DOCUMENT.ID.eq(id), false, 0).ifPresent(d -> events.add(event(Action.UPDATED, d, now)));
             return true;
         });
     }
 
     @Override
     public boolean delete(UUID id) {
-        return db.write(dsl -> dsl.deleteFrom(BLOCK_DOCUMENT.table()).where(BLOCK_DOCUMENT.ID.eq(id)).execute() == 1);
+        return outbox.write((dsl, events) -> {
+            Optional<BlockDocument> existing = load(dsl, BLOCK_DOCUMENT.ID.eq(id), false, 0);
+            if (dsl.deleteFrom(BLOCK_DOCUMENT.table()).where(BLOCK_DOCUMENT.ID.eq(id)).execute() != 1) {
+                return false;
+            }
+            existing.ifPresent(d -> events.add(event(Action.DELETED, d, Times.now())));
+            return true;
+        });
     }
 
     @Override

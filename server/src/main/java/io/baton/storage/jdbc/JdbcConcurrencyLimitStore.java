@@ -1,5 +1,9 @@
 package io.baton.storage.jdbc;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.baton.domain.event.ServerEvents;
+import io.baton.domain.event.ServerEvents.Action;
+
 import static io.baton.storage.jdbc.tables.ConcurrencyTables.LIMIT;
 
 import io.baton.domain.Times;
@@ -29,16 +33,24 @@ import org.jooq.DSLContext;
 public final class JdbcConcurrencyLimitStore implements ConcurrencyLimitStore {
 
     private final Database db;
+    private final EventOutbox outbox;
     private final double maxWaitSeconds;
 
     public JdbcConcurrencyLimitStore(Database db) {
-        this(db, SlotDecay.DEFAULT_MAX_WAIT_SECONDS);
+        this(db, new EventOutbox(db), SlotDecay.DEFAULT_MAX_WAIT_SECONDS);
     }
 
     /** @param maxWaitSeconds {@code server.concurrency.maximum_concurrency_slot_wait_seconds} */
-    public JdbcConcurrencyLimitStore(Database db, double maxWaitSeconds) {
+    public JdbcConcurrencyLimitStore(Database db, EventOutbox outbox, double maxWaitSeconds) {
         this.db = db;
+        this.outbox = outbox;
         this.maxWaitSeconds = maxWaitSeconds;
+    }
+
+    /** Lifecycle events carry the limit's configuration (tag limits are limits named {@code tag:<tag>}). */
+    private static JsonNode event(Action action, ConcurrencyLimitV2 l, Instant now) {
+        return ServerEvents.globalConcurrencyLimit(action, l.id(), l.name(), l.limit(), l.active(),
+                l.slotDecayPerSecond(), now);
     }
 
     private LimitSql limits(DSLContext dsl) {
@@ -47,7 +59,12 @@ public final class JdbcConcurrencyLimitStore implements ConcurrencyLimitStore {
 
     @Override
     public ConcurrencyLimitV2 create(NewLimit limit) {
-        return db.write(dsl -> limits(dsl).insert(limit, Times.now()));
+        return outbox.write((dsl, events) -> {
+            Instant now = Times.now();
+            ConcurrencyLimitV2 created = limits(dsl).insert(limit, now);
+            events.add(event(Action.CREATED, created, now));
+            return created;
+        });
     }
 
     @Override
@@ -72,15 +89,29 @@ public final class JdbcConcurrencyLimitStore implements ConcurrencyLimitStore {
 
     @Override
     public boolean update(UUID id, LimitPatch patch) {
-        return db.write(dsl -> limits(dsl).update(id, patch, Times.now()));
+        return outbox.write((dsl, events) -> {
+            Instant now = Times.now();
+            LimitSql sql = limits(dsl);
+            if (!sql.update(id, patch, now)) {
+                return false;
+            }
+            sql.read(id, now).ifPresent(l -> events.add(event(Action.UPDATED, l, now)));
+            return true;
+        });
     }
 
     @Override
     public boolean delete(UUID id) {
-        return db.write(dsl -> {
+        return outbox.write((dsl, events) -> {
             Instant now = Times.now();
+            LimitSql sql = limits(dsl);
+            Optional<ConcurrencyLimitV2> existing = sql.read(id, now);
             new LeaseSql(dsl).detach(id, now);
-            return limits(dsl).delete(id);
+            if (!sql.delete(id)) {
+                return false;
+            }
+            existing.ifPresent(l -> events.add(event(Action.DELETED, l, now)));
+            return true;
         });
     }
 
@@ -138,7 +169,7 @@ public final class JdbcConcurrencyLimitStore implements ConcurrencyLimitStore {
     @Override
     public Upserted<ConcurrencyLimitV2> upsertTagLimit(String tag, int limit) {
         String name = ConcurrencyLimitV2.TAG_PREFIX + tag;
-        return db.write(dsl -> {
+        return outbox.write((dsl, events) -> {
             Instant now = Times.now();
             LimitSql sql = limits(dsl);
             int inserted = dsl.insertInto(LIMIT.table())
@@ -159,7 +190,9 @@ public final class JdbcConcurrencyLimitStore implements ConcurrencyLimitStore {
                 UUID id = sql.readByName(name, now).orElseThrow().id();
                 sql.update(id, LimitPatch.limit(limit), now);
             }
-            return new Upserted<>(sql.readByName(name, now).orElseThrow(), inserted == 1);
+            ConcurrencyLimitV2 stored = sql.readByName(name, now).orElseThrow();
+            events.add(event(inserted == 1 ? Action.CREATED : Action.UPDATED, stored, now));
+            return new Upserted<>(stored, inserted == 1);
         });
     }
 

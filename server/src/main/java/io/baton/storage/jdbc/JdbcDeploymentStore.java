@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.baton.domain.Change;
 import io.baton.domain.Ids;
+import io.baton.domain.event.ServerEvents;
+import io.baton.domain.event.ServerEvents.Action;
 import io.baton.domain.Times;
 import io.baton.domain.Upserted;
 import io.baton.domain.deployment.Deployment;
@@ -55,16 +57,34 @@ public final class JdbcDeploymentStore implements DeploymentStore {
             "NAME_DESC", List.of(DEPLOYMENT.NAME.desc()));
 
     private final Database db;
+    private final EventOutbox outbox;
 
     public JdbcDeploymentStore(Database db) {
+        this(db, new EventOutbox(db));
+    }
+
+    public JdbcDeploymentStore(Database db, EventOutbox outbox) {
         this.db = db;
+        this.outbox = outbox;
+    }
+
+    /** Fields an update event leaves out: the server's bookkeeping, not what the caller changed. */
+    private static final java.util.Set<String> NOT_UPDATES = java.util.Set.of("id", "created", "updated",
+            "last_polled", "status", "schedules", "updated_by", "created_by");
+
+    /** {@code prefect.deployment.updated} with what changed between {@code before} and the row as it is now. */
+    private static void updatedEvent(DSLContext dsl, EventOutbox.Emitted events, UUID id, Deployment before,
+                                     Instant now) {
+        JsonNode after = Json.toTree(readOne(dsl, id).orElseThrow());
+        ObjectEvents.deployment(dsl, events, id, Action.UPDATED,
+                ServerEvents.updates(Json.toTree(before), after, NOT_UPDATES), now);
     }
 
     // ---- writes ----
 
     @Override
     public Upserted<Deployment> upsert(DeploymentWrite write) {
-        return db.write(dsl -> {
+        return outbox.write((dsl, events) -> {
             Instant now = Times.now();
             checkBlocks(dsl, write);
             UUID id = dsl.select(DEPLOYMENT.ID).from(DEPLOYMENT.table())
@@ -89,21 +109,30 @@ public final class JdbcDeploymentStore implements DeploymentStore {
                         .where(DEPLOYMENT.FLOW_ID.eq(write.flowId())).and(DEPLOYMENT.NAME.eq(write.name()))
                         .fetchOne(DEPLOYMENT.ID);
             }
+            Deployment before = created ? null : readOne(dsl, id).orElseThrow();
             apply(dsl, id, write.flowId(), write, created, now);
+            if (created) {
+                ObjectEvents.deployment(dsl, events, id, Action.CREATED, null, now);
+            } else {
+                updatedEvent(dsl, events, id, before, now);
+            }
             return new Upserted<>(readOne(dsl, id).orElseThrow(), created);
         });
     }
 
     @Override
     public boolean update(UUID id, DeploymentWrite changes) {
-        return db.write(dsl -> {
+        return outbox.write((dsl, events) -> {
             UUID flowId = dsl.select(DEPLOYMENT.FLOW_ID).from(DEPLOYMENT.table()).where(DEPLOYMENT.ID.eq(id))
                     .fetchOne(DEPLOYMENT.FLOW_ID);
             if (flowId == null) {
                 return false;
             }
             checkBlocks(dsl, changes);
-            apply(dsl, id, flowId, changes, false, Times.now());
+            Deployment before = readOne(dsl, id).orElseThrow();
+            Instant now = Times.now();
+            apply(dsl, id, flowId, changes, false, now);
+            updatedEvent(dsl, events, id, before, now);
             return true;
         });
     }
@@ -256,10 +285,12 @@ public final class JdbcDeploymentStore implements DeploymentStore {
 
     @Override
     public boolean delete(UUID id) {
-        return db.write(dsl -> deleteOne(dsl, id));
+        return outbox.write((dsl, events) -> deleteOne(dsl, events, id));
     }
 
-    private static boolean deleteOne(DSLContext dsl, UUID id) {
+    private static boolean deleteOne(DSLContext dsl, EventOutbox.Emitted events, UUID id) {
+        // Read before the row goes: the event names the deployment's flow, queue and pool.
+        ObjectEvents.deployment(dsl, events, id, Action.DELETED, null, Times.now());
         ScheduledRunRows.deleteAllScheduled(dsl, id);
         boolean deleted = dsl.deleteFrom(DEPLOYMENT.table()).where(DEPLOYMENT.ID.eq(id)).execute() == 1;
         dsl.deleteFrom(CONCURRENCY_LIMIT_V2.table()).where(CONCURRENCY_LIMIT_V2.NAME.eq(Deployment.limitName(id))).execute();
@@ -268,21 +299,26 @@ public final class JdbcDeploymentStore implements DeploymentStore {
 
     @Override
     public List<UUID> bulkDelete(Criterion criterion, int limit) {
-        return db.write(dsl -> {
+        return outbox.write((dsl, events) -> {
             List<UUID> ids = dsl.select(DEPLOYMENT.ID).from(DEPLOYMENT.table()).where(condition(dsl, criterion))
                     .orderBy(DEPLOYMENT.ID).limit(limit).fetch(DEPLOYMENT.ID);
-            ids.forEach(id -> deleteOne(dsl, id));
+            ids.forEach(id -> deleteOne(dsl, events, id));
             return ids;
         });
     }
 
     @Override
     public boolean setPaused(UUID id, boolean paused) {
-        return db.write(dsl -> {
-            int updated = dsl.update(DEPLOYMENT.table()).set(DEPLOYMENT.PAUSED, paused).set(DEPLOYMENT.UPDATED, Times.now())
+        return outbox.write((dsl, events) -> {
+            Optional<Deployment> before = readOne(dsl, id);
+            Instant now = Times.now();
+            int updated = dsl.update(DEPLOYMENT.table()).set(DEPLOYMENT.PAUSED, paused).set(DEPLOYMENT.UPDATED, now)
                     .where(DEPLOYMENT.ID.eq(id)).execute();
             if (updated == 1 && paused) {
                 ScheduledRunRows.deleteAllAutoScheduled(dsl, id);
+            }
+            if (updated == 1 && before.isPresent()) {
+                updatedEvent(dsl, events, id, before.get(), now);
             }
             return updated == 1;
         });

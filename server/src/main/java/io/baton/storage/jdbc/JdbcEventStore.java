@@ -42,9 +42,9 @@ import org.jooq.impl.SQLDataType;
  */
 public final class JdbcEventStore implements EventStore {
 
-    private static final String PRIMARY_ROLE = "";
+    private static final String PRIMARY_ROLE = EventRows.PRIMARY_ROLE;
     private static final int MAX_BUCKETS = 1000;
-    private static final EventResourcesTable RESOURCES = new EventResourcesTable("event_resources");
+    private static final EventResourcesTable RESOURCES = EventRows.RESOURCES;
 
     private final Database db;
     private final JdbcTaskRunRecorderStore recorder;
@@ -60,17 +60,7 @@ public final class JdbcEventStore implements EventStore {
             return List.of();
         }
         return db.write(dsl -> {
-            Set<UUID> seen = new HashSet<>();
-            List<JsonNode> unique = new ArrayList<>();
-            for (JsonNode e : events) {
-                if (seen.add(ReceivedEvents.id(e))) {
-                    unique.add(e);
-                }
-            }
-            // Insert-or-ignore says which events are new: no lookup of stored ids first.
-            Instant now = Times.now();
-            List<JsonNode> inserted = insertEvents(dsl, unique, now);
-            insertResources(dsl, inserted, now);
+            List<JsonNode> inserted = EventRows.insert(dsl, events, Times.now());
             List<RecordedTaskRun> taskRuns = new ArrayList<>();
             for (JsonNode e : inserted) {
                 TaskRunEventMapper.fromEvent(e).ifPresent(taskRuns::add);
@@ -78,148 +68,6 @@ public final class JdbcEventStore implements EventStore {
             recorder.recordIn(dsl, taskRuns);
             return inserted;
         });
-    }
-
-    /**
-     * Insert-or-ignore of the batch; returns the events really inserted (some may be stored already, by an
-     * earlier delivery or by another replica). PostgreSQL: one statement with {@code RETURNING id}. SQLite: one
-     * prepared statement executed for every row (a multi-row statement over SQLite's 999 bind parameters would
-     * be rendered with inlined values and parsed anew), whose per-row update counts say which rows were new.
-     */
-    private static List<JsonNode> insertEvents(DSLContext dsl, List<JsonNode> events, Instant now) {
-        if (events.isEmpty()) {
-            return List.of();
-        }
-        if (dsl.dialect() == SQLDialect.SQLITE) {
-            List<Object[]> rows = new ArrayList<>(events.size());
-            for (JsonNode e : events) {
-                rows.add(eventRow(e, now).toArray());
-            }
-            int[] counts = INSERT_EVENTS.execute(dsl, rows);
-            List<JsonNode> inserted = new ArrayList<>(events.size());
-            for (int i = 0; i < events.size(); i++) {
-                if (counts[i] != 0) {
-                    inserted.add(events.get(i));
-                }
-            }
-            return inserted;
-        }
-        Set<UUID> ids = insertPostgres(dsl, events, now);
-        List<JsonNode> inserted = new ArrayList<>(events.size());
-        for (JsonNode e : events) {
-            if (ids.contains(ReceivedEvents.id(e))) {
-                inserted.add(e);
-            }
-        }
-        return inserted;
-    }
-
-    /**
-     * PostgreSQL: the rows go as one text array per column into a statement that never changes, so it is
-     * parsed once per connection whatever the batch size (a multi-row VALUES list was rendered and planned
-     * anew for every batch). Returns the ids really inserted.
-     */
-    private static final String INSERT_EVENTS_POSTGRES = """
-            INSERT INTO events (id, created, updated, occurred, event, resource_id, resource, related_resource_ids,
-                                related, payload, received, recorded, follows)
-            SELECT id::uuid, created::timestamptz, updated::timestamptz, occurred::timestamptz, event, resource_id,
-                   resource::jsonb, related_resource_ids::jsonb, related::jsonb, payload::jsonb,
-                   received::timestamptz, recorded::timestamptz, follows::uuid
-            FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                 AS t(id, created, updated, occurred, event, resource_id, resource, related_resource_ids, related,
-                      payload, received, recorded, follows)
-            ON CONFLICT DO NOTHING
-            RETURNING id""";
-
-    private static Set<UUID> insertPostgres(DSLContext dsl, List<JsonNode> events, Instant now) {
-        // The same values as the SQLite rows, each in the text form its column's cast reads.
-        String[][] columns = new String[EVENT_COLUMNS.size()][events.size()];
-        for (int i = 0; i < events.size(); i++) {
-            List<Object> row = eventRow(events.get(i), now);
-            for (int c = 0; c < columns.length; c++) {
-                Object value = row.get(c);
-                if (value instanceof JsonNode json) {
-                    // JSON null is stored as SQL NULL, as the column binding does.
-                    columns[c][i] = json.isNull() ? null : Json.write(json);
-                } else {
-                    columns[c][i] = value == null ? null : value.toString();
-                }
-            }
-        }
-        return dsl.connectionResult(connection -> {
-            try (var st = connection.prepareStatement(INSERT_EVENTS_POSTGRES)) {
-                for (int c = 0; c < columns.length; c++) {
-                    st.setArray(c + 1, connection.createArrayOf("text", columns[c]));
-                }
-                Set<UUID> ids = new HashSet<>();
-                try (var rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getObject(1, UUID.class));
-                    }
-                }
-                return ids;
-            }
-        });
-    }
-
-    private static final List<Field<?>> EVENT_COLUMNS = List.of(EVENTS.ID, EVENTS.CREATED, EVENTS.UPDATED,
-            EVENTS.OCCURRED, EVENTS.EVENT, EVENTS.RESOURCE_ID, EVENTS.RESOURCE, EVENTS.RELATED_RESOURCE_IDS,
-            EVENTS.RELATED, EVENTS.PAYLOAD, EVENTS.RECEIVED, EVENTS.RECORDED, EVENTS.FOLLOWS);
-    private static final List<Field<?>> RESOURCE_COLUMNS = List.of(RESOURCES.ID, RESOURCES.CREATED,
-            RESOURCES.UPDATED, RESOURCES.OCCURRED, RESOURCES.RESOURCE_ID, RESOURCES.RESOURCE_ROLE, RESOURCES.RESOURCE,
-            RESOURCES.EVENT_ID);
-
-    private static final JdbcBatch INSERT_EVENTS = JdbcBatch.of(EVENT_COLUMNS, dsl -> eventInsert(dsl)
-            .values(Arrays.asList(new Object[EVENT_COLUMNS.size()])).onConflictDoNothing());
-    private static final JdbcBatch INSERT_RESOURCES = JdbcBatch.of(RESOURCE_COLUMNS,
-            dsl -> dsl.insertInto(RESOURCES.table(), RESOURCE_COLUMNS)
-                    .values(Arrays.asList(new Object[RESOURCE_COLUMNS.size()])));
-
-    private static org.jooq.InsertValuesStepN<Record> eventInsert(DSLContext dsl) {
-        return dsl.insertInto(EVENTS.table(), EVENT_COLUMNS);
-    }
-
-    private static List<Object> eventRow(JsonNode e, Instant now) {
-        JsonNode follows = e.get("follows");
-        return Arrays.asList(ReceivedEvents.id(e), now, now, ReceivedEvents.occurred(e), e.get("event").asText(),
-                e.get("resource").get("prefect.resource.id").asText(), e.get("resource"),
-                relatedIds(e.get("related")), e.get("related"), e.get("payload"),
-                Times.parse(e.get("received").asText()), now,
-                follows.isNull() ? null : UUID.fromString(follows.asText()));
-    }
-
-    /** One prepared statement executed for every resource row (a JDBC batch); time-ordered ids append to the key's B-tree. */
-    private static void insertResources(DSLContext dsl, List<JsonNode> events, Instant now) {
-        if (events.isEmpty()) {
-            return;
-        }
-        List<Object[]> rows = new ArrayList<>();
-        for (JsonNode e : events) {
-            UUID eventId = ReceivedEvents.id(e);
-            Instant occurred = ReceivedEvents.occurred(e);
-            JsonNode resource = e.get("resource");
-            rows.add(new Object[] {Ids.uuid7(now), now, now, occurred, resource.get("prefect.resource.id").asText(),
-                    PRIMARY_ROLE, labelsOnly(resource), eventId});
-            for (JsonNode r : e.get("related")) {
-                rows.add(new Object[] {Ids.uuid7(now), now, now, occurred, r.get("prefect.resource.id").asText(),
-                        r.get("prefect.resource.role").asText(), labelsOnly(r), eventId});
-            }
-        }
-        INSERT_RESOURCES.execute(dsl, rows);
-    }
-
-    private static JsonNode labelsOnly(JsonNode resource) {
-        ObjectNode o = resource.deepCopy();
-        o.remove("prefect.resource.id");
-        o.remove("prefect.resource.role");
-        return o;
-    }
-
-    private static JsonNode relatedIds(JsonNode related) {
-        ArrayNode ids = Json.array();
-        related.forEach(r -> ids.add(r.get("prefect.resource.id").asText()));
-        return ids;
     }
 
     @Override

@@ -4,6 +4,8 @@ import static io.baton.storage.jdbc.tables.FlowTable.FLOW;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.baton.domain.Ids;
+import io.baton.domain.event.ServerEvents;
+import io.baton.domain.event.ServerEvents.Action;
 import io.baton.domain.Times;
 import io.baton.domain.Upserted;
 import io.baton.domain.filter.Criterion;
@@ -34,14 +36,20 @@ public final class JdbcFlowStore implements FlowStore {
             "NAME_DESC", List.of(FLOW.NAME.desc()));
 
     private final Database db;
+    private final EventOutbox outbox;
 
     public JdbcFlowStore(Database db) {
+        this(db, new EventOutbox(db));
+    }
+
+    public JdbcFlowStore(Database db, EventOutbox outbox) {
         this.db = db;
+        this.outbox = outbox;
     }
 
     @Override
     public Upserted<Flow> createOrGet(String name, List<String> tags, JsonNode labels) {
-        return db.write(dsl -> {
+        return outbox.write((dsl, events) -> {
             Instant now = Times.now();
             int inserted = dsl.insertInto(FLOW.table())
                     .set(FLOW.ID, Ids.uuid4())
@@ -54,6 +62,9 @@ public final class JdbcFlowStore implements FlowStore {
                     .doNothing()
                     .execute();
             Flow flow = dsl.select(columns()).from(FLOW.table()).where(FLOW.NAME.eq(name)).fetchOne(JdbcFlowStore::map);
+            if (inserted == 1) {
+                events.add(event(Action.CREATED, flow, now));
+            }
             return new Upserted<>(flow, inserted == 1);
         });
     }
@@ -70,18 +81,38 @@ public final class JdbcFlowStore implements FlowStore {
 
     @Override
     public boolean update(UUID id, Optional<List<String>> tags, Optional<JsonNode> labels) {
-        return db.write(dsl -> {
+        return outbox.write((dsl, events) -> {
             Map<Field<?>, Object> changes = new HashMap<>();
             tags.ifPresent(t -> changes.put(FLOW.TAGS, Rows.json(t)));
             labels.ifPresent(l -> changes.put(FLOW.LABELS, l));
-            changes.put(FLOW.UPDATED, Times.now());
-            return dsl.update(FLOW.table()).set(changes).where(FLOW.ID.eq(id)).execute() == 1;
+            Instant now = Times.now();
+            changes.put(FLOW.UPDATED, now);
+            if (dsl.update(FLOW.table()).set(changes).where(FLOW.ID.eq(id)).execute() != 1) {
+                return false;
+            }
+            events.add(event(Action.UPDATED, readIn(dsl, id).orElseThrow(), now));
+            return true;
         });
     }
 
     @Override
     public boolean delete(UUID id) {
-        return db.write(dsl -> dsl.deleteFrom(FLOW.table()).where(FLOW.ID.eq(id)).execute() == 1);
+        return outbox.write((dsl, events) -> {
+            Optional<Flow> flow = readIn(dsl, id);
+            if (flow.isEmpty() || dsl.deleteFrom(FLOW.table()).where(FLOW.ID.eq(id)).execute() != 1) {
+                return false;
+            }
+            events.add(event(Action.DELETED, flow.get(), Times.now()));
+            return true;
+        });
+    }
+
+    private static Optional<Flow> readIn(DSLContext dsl, UUID id) {
+        return dsl.select(columns()).from(FLOW.table()).where(FLOW.ID.eq(id)).fetchOptional(JdbcFlowStore::map);
+    }
+
+    private static JsonNode event(Action action, Flow flow, Instant now) {
+        return ServerEvents.flow(action, flow.id(), flow.name(), flow.tags(), flow.labels(), now);
     }
 
     @Override
@@ -101,10 +132,14 @@ public final class JdbcFlowStore implements FlowStore {
 
     @Override
     public List<UUID> bulkDelete(Criterion criterion, int limit) {
-        return db.write(dsl -> {
-            List<UUID> ids = dsl.select(FLOW.ID).from(FLOW.table()).where(condition(dsl, criterion)).limit(limit).fetch(FLOW.ID);
+        return outbox.write((dsl, events) -> {
+            List<Flow> flows = dsl.select(columns()).from(FLOW.table()).where(condition(dsl, criterion)).limit(limit)
+                    .fetch(JdbcFlowStore::map);
+            List<UUID> ids = flows.stream().map(Flow::id).toList();
             if (!ids.isEmpty()) {
                 dsl.deleteFrom(FLOW.table()).where(FLOW.ID.in(ids)).execute();
+                Instant now = Times.now();
+                flows.forEach(f -> events.add(event(Action.DELETED, f, now)));
             }
             return ids;
         });

@@ -4,6 +4,8 @@ import static io.baton.storage.jdbc.tables.SmallObjectTables.VARIABLE;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.baton.domain.Ids;
+import io.baton.domain.event.ServerEvents;
+import io.baton.domain.event.ServerEvents.Action;
 import io.baton.domain.Times;
 import io.baton.domain.filter.Criterion;
 import io.baton.domain.filter.Query;
@@ -34,14 +36,20 @@ public final class JdbcVariableStore implements VariableStore {
             "NAME_DESC", List.of(VARIABLE.NAME.desc()));
 
     private final Database db;
+    private final EventOutbox outbox;
 
     public JdbcVariableStore(Database db) {
+        this(db, new EventOutbox(db));
+    }
+
+    public JdbcVariableStore(Database db, EventOutbox outbox) {
         this.db = db;
+        this.outbox = outbox;
     }
 
     @Override
     public Optional<Variable> create(String name, JsonNode value, List<String> tags) {
-        return db.write(dsl -> {
+        return outbox.write((dsl, events) -> {
             Instant now = Times.now();
             UUID id = Ids.uuid4();
             int inserted = dsl.insertInto(VARIABLE.table())
@@ -53,7 +61,12 @@ public final class JdbcVariableStore implements VariableStore {
                     .set(VARIABLE.TAGS, Rows.json(tags))
                     .onConflictDoNothing()
                     .execute();
-            return inserted == 1 ? read(dsl, VARIABLE.ID.eq(id)) : Optional.<Variable>empty();
+            if (inserted != 1) {
+                return Optional.<Variable>empty();
+            }
+            Optional<Variable> created = read(dsl, VARIABLE.ID.eq(id));
+            created.ifPresent(v -> events.add(event(Action.CREATED, v, now)));
+            return created;
         });
     }
 
@@ -74,7 +87,7 @@ public final class JdbcVariableStore implements VariableStore {
     @Override
     public UpdateResult update(UUID id, String currentName, Optional<String> name, Optional<JsonNode> value,
             Optional<List<String>> tags) {
-        return db.write(dsl -> {
+        return outbox.write((dsl, events) -> {
             Condition target = id != null ? VARIABLE.ID.eq(id) : VARIABLE.NAME.eq(currentName);
             Optional<Variable> existing = read(dsl, target);
             if (existing.isEmpty()) {
@@ -88,20 +101,38 @@ public final class JdbcVariableStore implements VariableStore {
             name.ifPresent(n -> changes.put(VARIABLE.NAME, n));
             value.ifPresent(v -> changes.put(VARIABLE.VALUE, v));
             tags.ifPresent(t -> changes.put(VARIABLE.TAGS, Rows.json(t)));
-            changes.put(VARIABLE.UPDATED, Times.now());
+            Instant now = Times.now();
+            changes.put(VARIABLE.UPDATED, now);
             dsl.update(VARIABLE.table()).set(changes).where(VARIABLE.ID.eq(existing.get().id())).execute();
+            events.add(event(Action.UPDATED, read(dsl, VARIABLE.ID.eq(existing.get().id())).orElseThrow(), now));
             return UpdateResult.UPDATED;
         });
     }
 
     @Override
     public boolean delete(UUID id) {
-        return db.write(dsl -> dsl.deleteFrom(VARIABLE.table()).where(VARIABLE.ID.eq(id)).execute() == 1);
+        return delete(VARIABLE.ID.eq(id));
     }
 
     @Override
     public boolean deleteByName(String name) {
-        return db.write(dsl -> dsl.deleteFrom(VARIABLE.table()).where(VARIABLE.NAME.eq(name)).execute() == 1);
+        return delete(VARIABLE.NAME.eq(name));
+    }
+
+    private boolean delete(Condition target) {
+        return outbox.write((dsl, events) -> {
+            Optional<Variable> existing = read(dsl, target);
+            if (existing.isEmpty()
+                    || dsl.deleteFrom(VARIABLE.table()).where(VARIABLE.ID.eq(existing.get().id())).execute() != 1) {
+                return false;
+            }
+            events.add(event(Action.DELETED, existing.get(), Times.now()));
+            return true;
+        });
+    }
+
+    private static JsonNode event(Action action, Variable v, Instant now) {
+        return ServerEvents.variable(action, v.id(), v.name(), v.value(), v.tags(), now);
     }
 
     @Override

@@ -7,6 +7,7 @@ import static io.baton.storage.jdbc.tables.WorkerTable.WORKER;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.baton.domain.Times;
+import io.baton.domain.event.ServerEvents;
 import io.baton.domain.filter.Criterion;
 import io.baton.domain.filter.Query;
 import io.baton.domain.work.WorkPool;
@@ -36,18 +37,31 @@ public final class JdbcWorkPoolStore implements WorkPoolStore {
             .and(FLOW_RUN.STATE_TYPE.in("PENDING", "RUNNING", "CANCELLING")));
 
     private final Database db;
+    private final EventOutbox outbox;
 
     public JdbcWorkPoolStore(Database db) {
+        this(db, new EventOutbox(db));
+    }
+
+    public JdbcWorkPoolStore(Database db, EventOutbox outbox) {
         this.db = db;
+        this.outbox = outbox;
     }
 
     @Override
     public WorkPool create(String name, String description, String type, JsonNode baseJobTemplate, boolean isPaused,
             Integer concurrencyLimit, JsonNode storageConfiguration) {
-        return db.write(dsl -> {
+        return outbox.write((dsl, events) -> {
+            Instant now = Times.now();
             UUID id = WorkQueueRows.insertPool(dsl, name, description, type, baseJobTemplate, isPaused,
-                    concurrencyLimit, storageConfiguration, Times.now());
-            return dsl.select(columns()).from(WORK_POOL.table()).where(WORK_POOL.ID.eq(id)).fetchOne(JdbcWorkPoolStore::map);
+                    concurrencyLimit, storageConfiguration, now);
+            WorkPool pool = dsl.select(columns()).from(WORK_POOL.table()).where(WORK_POOL.ID.eq(id))
+                    .fetchOne(JdbcWorkPoolStore::map);
+            // As Prefect: the default queue's creation, the pool's, then the pool's first status.
+            ObjectEvents.workQueueCreated(dsl, events, pool.defaultQueueId(), now);
+            events.add(ServerEvents.workPoolCreated(new ServerEvents.Pool(id, name, type), pool.defaultQueueId(), now));
+            ObjectEvents.workPoolStatus(dsl, events, id, isPaused ? "PAUSED" : "NOT_READY", now);
+            return pool;
         });
     }
 
@@ -59,7 +73,7 @@ public final class JdbcWorkPoolStore implements WorkPoolStore {
 
     @Override
     public boolean update(String name, WorkPoolChanges changes) {
-        return db.write(dsl -> {
+        return outbox.write((dsl, events) -> {
             Record pool = dsl.select(WORK_POOL.ID, WORK_POOL.IS_PAUSED, WORK_POOL.STATUS).from(WORK_POOL.table())
                     .where(WORK_POOL.NAME.eq(name)).fetchOne();
             if (pool == null) {
@@ -91,6 +105,9 @@ public final class JdbcWorkPoolStore implements WorkPoolStore {
             }
             set.put(WORK_POOL.UPDATED, now);
             dsl.update(WORK_POOL.table()).set(set).where(WORK_POOL.ID.eq(pool.get(WORK_POOL.ID))).execute();
+            if (set.containsKey(WORK_POOL.STATUS)) {
+                ObjectEvents.workPoolStatus(dsl, events, pool.get(WORK_POOL.ID), (String) set.get(WORK_POOL.STATUS), now);
+            }
             return true;
         });
     }

@@ -35,19 +35,26 @@ import org.jooq.impl.DSL;
 public final class JdbcWorkQueueStore implements WorkQueueStore {
 
     private final Database db;
+    private final EventOutbox outbox;
 
     public JdbcWorkQueueStore(Database db) {
+        this(db, new EventOutbox(db));
+    }
+
+    public JdbcWorkQueueStore(Database db, EventOutbox outbox) {
         this.db = db;
+        this.outbox = outbox;
     }
 
     @Override
     public WorkQueue create(String poolName, WorkQueueSpec spec) {
-        return db.write(dsl -> {
+        return outbox.write((dsl, events) -> {
             Instant now = Times.now();
             UUID poolId = poolName == null ? WorkQueueRows.defaultAgentPool(dsl, now)
                     : WorkQueueRows.poolId(dsl, poolName).orElseThrow(
                             () -> new ObjectNotFoundException("Work pool \"" + poolName + "\" not found."));
             UUID id = WorkQueueRows.insertQueue(dsl, Ids.uuid4(), poolId, spec, now);
+            ObjectEvents.workQueueCreated(dsl, events, id, now);
             return WorkQueueRows.select(dsl).where(WORK_QUEUE.ID.eq(id)).fetchOne(WorkQueueRows::map);
         });
     }
@@ -65,9 +72,9 @@ public final class JdbcWorkQueueStore implements WorkQueueStore {
 
     @Override
     public boolean update(UUID id, WorkQueueChanges changes) {
-        return db.write(dsl -> {
+        return outbox.write((dsl, events) -> {
             Record queue = dsl.select(WORK_QUEUE.WORK_POOL_ID, WORK_QUEUE.NAME, WORK_QUEUE.IS_PAUSED, WORK_QUEUE.LAST_POLLED,
-                    WORK_QUEUE.PRIORITY).from(WORK_QUEUE.table()).where(WORK_QUEUE.ID.eq(id)).fetchOne();
+                    WORK_QUEUE.PRIORITY, WORK_QUEUE.STATUS).from(WORK_QUEUE.table()).where(WORK_QUEUE.ID.eq(id)).fetchOne();
             if (queue == null) {
                 return false;
             }
@@ -111,6 +118,10 @@ public final class JdbcWorkQueueStore implements WorkQueueStore {
             }
             set.put(WORK_QUEUE.UPDATED, now);
             dsl.update(WORK_QUEUE.table()).set(set).where(WORK_QUEUE.ID.eq(id)).execute();
+            Object status = set.get(WORK_QUEUE.STATUS);
+            if (status != null && !status.equals(queue.get(WORK_QUEUE.STATUS))) {
+                ObjectEvents.workQueueStatus(dsl, events, id, (String) status, now);
+            }
             return true;
         });
     }
@@ -177,7 +188,14 @@ public final class JdbcWorkQueueStore implements WorkQueueStore {
         if (!due) {
             return;
         }
-        db.writeVoid(dsl -> {
+        outbox.write((dsl, events) -> {
+            // Whose status this poll changes: each gets its status event.
+            List<Record> queueChanges = queueIds.isEmpty() ? List.of()
+                    : dsl.select(WORK_QUEUE.ID, queueStatus).from(WORK_QUEUE.table())
+                            .where(queues).and(WORK_QUEUE.STATUS.ne(queueStatus)).fetch().stream()
+                            .map(r -> (Record) r).toList();
+            List<UUID> readyDeployments = dsl.select(DEPLOYMENT.ID).from(DEPLOYMENT.table())
+                    .where(staleDeployments).and(DEPLOYMENT.STATUS.ne(DSL.inline("READY"))).fetch(DEPLOYMENT.ID);
             dsl.update(WORK_QUEUE.table())
                     .set(WORK_QUEUE.LAST_POLLED, now)
                     .set(WORK_QUEUE.STATUS, queueStatus)
@@ -189,6 +207,13 @@ public final class JdbcWorkQueueStore implements WorkQueueStore {
                     .set(DEPLOYMENT.STATUS, "READY")
                     .where(staleDeployments)
                     .execute();
+            for (Record q : queueChanges) {
+                ObjectEvents.workQueueStatus(dsl, events, q.get(WORK_QUEUE.ID), q.get(queueStatus), now);
+            }
+            for (UUID deploymentId : readyDeployments) {
+                ObjectEvents.deploymentStatus(dsl, events, deploymentId, "READY", now);
+            }
+            return null;
         });
     }
 

@@ -27,13 +27,20 @@ public final class JdbcWorkerStore implements WorkerStore {
 
     private final Database db;
 
+    private final EventOutbox outbox;
+
     public JdbcWorkerStore(Database db) {
+        this(db, new EventOutbox(db));
+    }
+
+    public JdbcWorkerStore(Database db, EventOutbox outbox) {
         this.db = db;
+        this.outbox = outbox;
     }
 
     @Override
     public void heartbeat(String poolName, String workerName, Integer heartbeatIntervalSeconds, Instant now) {
-        db.writeVoid(dsl -> {
+        outbox.write((dsl, events) -> {
             UUID poolId = WorkQueueRows.poolId(dsl, poolName)
                     .orElseThrow(() -> new ObjectNotFoundException("Work pool \"" + poolName + "\" not found."));
             var insert = dsl.insertInto(WORKER.table())
@@ -55,11 +62,14 @@ public final class JdbcWorkerStore implements WorkerStore {
             } else {
                 insert.execute();
             }
-            dsl.update(WORK_POOL.table())
+            if (dsl.update(WORK_POOL.table())
                     .set(WORK_POOL.STATUS, "READY")
                     .set(WORK_POOL.LAST_TRANSITIONED_STATUS_AT, now)
                     .where(WORK_POOL.ID.eq(poolId)).and(WORK_POOL.STATUS.eq("NOT_READY"))
-                    .execute();
+                    .execute() == 1) {
+                ObjectEvents.workPoolStatus(dsl, events, poolId, "READY", now);
+            }
+            return null;
         });
     }
 
@@ -95,33 +105,40 @@ public final class JdbcWorkerStore implements WorkerStore {
 
     @Override
     public int markUnhealthy(Instant now, Duration deploymentPollTimeout, Duration queuePollTimeout) {
-        // Each statement is a conditional update, so replicas running the same pass at once agree.
-        return db.write(dsl -> {
+        // Each statement is a conditional update returning what it changed, so replicas running the same pass at
+        // once agree and each status event is emitted once.
+        return outbox.write((dsl, events) -> {
             int changed = dsl.update(WORKER.table())
                     .set(WORKER.STATUS, "OFFLINE")
                     .where(WORKER.STATUS.eq("ONLINE"))
                     .and(WorkerLiveness.online(dsl.dialect(), WORKER, now).not())
                     .execute();
-            changed += dsl.update(WORK_POOL.table())
+            List<UUID> pools = dsl.update(WORK_POOL.table())
                     .set(WORK_POOL.STATUS, "NOT_READY")
                     .set(WORK_POOL.LAST_TRANSITIONED_STATUS_AT, now)
                     .where(WORK_POOL.STATUS.eq("READY"))
                     .andNotExists(DSL.selectOne().from(WORKER.table()).where(WORKER.WORK_POOL_ID.eq(WORK_POOL.ID))
                             .and(WorkerLiveness.online(dsl.dialect(), WORKER, now)))
-                    .execute();
+                    .returningResult(WORK_POOL.ID).fetch(WORK_POOL.ID);
+            pools.forEach(id -> ObjectEvents.workPoolStatus(dsl, events, id, "NOT_READY", now));
+            changed += pools.size();
             Instant deploymentCutoff = now.minus(deploymentPollTimeout);
-            changed += dsl.update(DEPLOYMENT.table())
+            List<UUID> deployments = dsl.update(DEPLOYMENT.table())
                     .set(DEPLOYMENT.STATUS, "NOT_READY")
                     .where(DEPLOYMENT.STATUS.eq("READY"))
                     .and(DEPLOYMENT.LAST_POLLED.isNotNull()).and(DEPLOYMENT.LAST_POLLED.lt(deploymentCutoff))
                     .andNotExists(DSL.selectOne().from(WORK_QUEUE.table()).where(WORK_QUEUE.ID.eq(DEPLOYMENT.WORK_QUEUE_ID))
                             .and(WORK_QUEUE.LAST_POLLED.ge(deploymentCutoff)))
-                    .execute();
-            changed += dsl.update(WORK_QUEUE.table())
+                    .returningResult(DEPLOYMENT.ID).fetch(DEPLOYMENT.ID);
+            deployments.forEach(id -> ObjectEvents.deploymentStatus(dsl, events, id, "NOT_READY", now));
+            changed += deployments.size();
+            List<UUID> queues = dsl.update(WORK_QUEUE.table())
                     .set(WORK_QUEUE.STATUS, "NOT_READY")
                     .where(WORK_QUEUE.STATUS.eq("READY"))
                     .and(WORK_QUEUE.LAST_POLLED.isNull().or(WORK_QUEUE.LAST_POLLED.lt(now.minus(queuePollTimeout))))
-                    .execute();
+                    .returningResult(WORK_QUEUE.ID).fetch(WORK_QUEUE.ID);
+            queues.forEach(id -> ObjectEvents.workQueueStatus(dsl, events, id, "NOT_READY", now));
+            changed += queues.size();
             return changed;
         });
     }

@@ -35,8 +35,9 @@ import org.jooq.DSLContext;
 /**
  * One transaction's worth of run orchestration: decides transitions with the engine, persists what each outcome
  * says (state row, result artifact, run columns) and carries out its side effects in the same transaction.
- * Effects that leave the database (events, deferred task delivery, timeout checks) are collected and run by
- * {@link #afterCommit} once the transaction has committed.
+ * A flow-run state event is stored with its transition (one statement); its delivery to subscribers, deferred
+ * task delivery and timeout checks are collected and run by {@link #afterCommit} once the transaction has
+ * committed.
  */
 final class RunOrchestration {
 
@@ -80,7 +81,7 @@ final class RunOrchestration {
     OrchestrationOutcome<TaskRun> setTaskRunState(TaskRunRecord run, StateCreate proposal, boolean force,
                                                   ClientInfo client) {
         OrchestrationOutcome<TaskRun> outcome = engine.setTaskRunState(run.run(), run.state(), proposal, force, client);
-        persistTaskRun(run.run(), outcome);
+        persistTaskRun(run.run(), run.state(), outcome);
         return outcome;
     }
 
@@ -97,20 +98,22 @@ final class RunOrchestration {
         for (SideEffect effect : outcome.sideEffects()) {
             switch (effect) {
                 case SideEffect.UpdateSubflowParentTask update -> updateParentTask(update);
-                case SideEffect.EmitFlowRunStateEvent emit -> events.add(related.containsKey(emit.flowRunId())
-                        ? FlowRunEvents.build(emit, run, related.get(emit.flowRunId()))
-                        : FlowRunEvents.build(dsl, emit, run));
+                case SideEffect.EmitFlowRunStateEvent emit -> events.addAll(EventOutbox.writeIn(dsl, List.of(
+                        related.containsKey(emit.flowRunId())
+                                ? FlowRunEvents.build(emit, run, related.get(emit.flowRunId()))
+                                : FlowRunEvents.build(dsl, emit, run))));
                 default -> common(effect);
             }
         }
     }
 
-    private void persistTaskRun(TaskRun before, OrchestrationOutcome<TaskRun> outcome) {
+    private void persistTaskRun(TaskRun before, State initial, OrchestrationOutcome<TaskRun> outcome) {
         Instant now = clock.instant();
         TaskRun run = outcome.run();
         if (outcome.wroteState()) {
             StateRows.insert(dsl, TASK_RUN_STATE, run.id(), outcome.persistedState(), outcome.resultData(),
                     run.flowRunId(), run.id());
+            events.addAll(EventOutbox.writeIn(dsl, List.of(TaskRunEvents.build(run, initial, outcome.persistedState()))));
         }
         if (!run.equals(before)) {
             TaskRunRows.writeBack(dsl, run, now);
@@ -125,7 +128,7 @@ final class RunOrchestration {
         }
         TaskRunRecord parent = TaskRunRows.select(dsl).where(TaskRunRows.TR.ID.eq(update.parentTaskRunId()))
                 .fetchOne(TaskRunRows::map);
-        persistTaskRun(parent.run(), engine.propagateToParentTask(parent.run(), parent.state(), update));
+        persistTaskRun(parent.run(), parent.state(), engine.propagateToParentTask(parent.run(), parent.state(), update));
     }
 
     private void common(SideEffect effect) {
@@ -150,10 +153,10 @@ final class RunOrchestration {
         }
     }
 
-    /** Publishes the collected events and hands over the collected work; call after the commit. */
+    /** Delivers the events stored with the transitions and hands over the collected work; call after the commit. */
     void afterCommit(RunEffectSinks sinks) {
         if (!events.isEmpty()) {
-            sinks.events().publish(List.copyOf(events));
+            sinks.events().delivered(List.copyOf(events));
         }
         deferred.forEach(d -> d.accept(sinks));
     }
