@@ -67,13 +67,18 @@ class EventPipelineRetryTest {
     void aTransientFailureIsRetriedAndTheAcknowledgementWaitsForTheCommit() throws Exception {
         FlakyStore store = new FlakyStore(3);
         EventBus bus = new EventBus();
-        List<JsonNode> delivered = new ArrayList<>();
+        List<JsonNode> delivered = new CopyOnWriteArrayList<>();
         bus.subscribe(delivered::add);
         try (EventPipeline pipeline = new EventPipeline(store, bus).start()) {
             JsonNode event = received("ok");
             assertThat(pipeline.ingest(List.of(event))).containsExactly(event);
             assertThat(store.stored).containsExactly(event);
             assertThat(store.failures.get()).isNegative();
+            // Subscribers hear of a batch just after its senders are answered: wait for it, under a deadline.
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (delivered.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
             assertThat(delivered).containsExactly(event);
         }
     }
