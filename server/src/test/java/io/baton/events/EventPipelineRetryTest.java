@@ -8,7 +8,6 @@ import io.baton.domain.Times;
 import io.baton.storage.EventStore;
 import io.baton.storage.StorageUnavailableException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
