@@ -2,6 +2,7 @@ package io.baton.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.baton.domain.InputLimits;
 import io.baton.domain.Times;
 import io.baton.json.Json;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +51,9 @@ public final class ReceivedEvents {
         if (event == null || !event.isObject()) {
             throw new InvalidEvent("not an object");
         }
+        if (InputLimits.containsUnstorable(event)) {
+            throw new InvalidEvent("NUL character or lone surrogate in a string");
+        }
         UUID id = uuid(event.get("id"), "id");
         if (id == null) {
             throw new InvalidEvent("missing id");
@@ -69,6 +73,9 @@ public final class ReceivedEvents {
         JsonNode name = event.get("event");
         if (name == null || !name.isTextual() || name.asText().isEmpty()) {
             throw new InvalidEvent("missing event name");
+        }
+        if (name.asText().length() > InputLimits.MAX_INDEXED_TEXT_LENGTH) {
+            throw new InvalidEvent("event name longer than " + InputLimits.MAX_INDEXED_TEXT_LENGTH + " characters");
         }
         JsonNode resource = event.get("resource");
         checkResource(resource, false);
@@ -117,8 +124,12 @@ public final class ReceivedEvents {
                 throw new InvalidEvent("label " + label.getKey() + " is too long");
             }
         }
-        if (resource.path("prefect.resource.id").asText("").isEmpty()) {
+        String resourceId = resource.path("prefect.resource.id").asText("");
+        if (resourceId.isEmpty()) {
             throw new InvalidEvent("resource without prefect.resource.id");
+        }
+        if (resourceId.length() > InputLimits.MAX_INDEXED_TEXT_LENGTH) {
+            throw new InvalidEvent("resource id longer than " + InputLimits.MAX_INDEXED_TEXT_LENGTH + " characters");
         }
         if (related && resource.path("prefect.resource.role").asText("").isEmpty()) {
             throw new InvalidEvent("related resource without prefect.resource.role");

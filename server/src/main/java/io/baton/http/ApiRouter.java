@@ -8,6 +8,7 @@ import io.baton.http.validation.JsonBodyParser;
 import io.baton.http.validation.MalformedJsonException;
 import io.baton.http.validation.OpenApiContract;
 import io.baton.http.validation.Operation;
+import io.baton.http.validation.StorableText;
 import io.baton.http.validation.ValidationError;
 import io.baton.http.validation.Validation;
 import io.baton.http.validation.ValidationErrors;
@@ -15,6 +16,7 @@ import io.baton.json.Json;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -53,6 +55,14 @@ public final class ApiRouter {
         add(HandlerType.POST, path, handler);
     }
 
+    /**
+     * A POST whose handler removes NUL characters itself (Prefect's log ingestion): NUL is not refused there;
+     * lone surrogates still are.
+     */
+    public void postStrippingNul(String path, ApiHandler handler) {
+        add(HandlerType.POST, path, handler, true);
+    }
+
     public void put(String path, ApiHandler handler) {
         add(HandlerType.PUT, path, handler);
     }
@@ -74,6 +84,10 @@ public final class ApiRouter {
     }
 
     private void add(HandlerType method, String path, ApiHandler handler) {
+        add(method, path, handler, false);
+    }
+
+    private void add(HandlerType method, String path, ApiHandler handler, boolean nulStripped) {
         Optional<Operation> operation = contract.operation(method.name(), path);
         List<String> params = PATH_PARAM.matcher(path).results().map(m -> m.group(1)).toList();
         routes.addHttpHandler(method, basePath + path, ctx -> {
@@ -86,7 +100,8 @@ public final class ApiRouter {
                 }
             }
             beforeHandler.accept(ctx);
-            JsonNode parsed = parseBody(ctx);
+            JsonNode parsed = parseBody(ctx, op);
+            refuseUnstorableText(ctx, parsed, nulStripped);
             JsonNode body = parsed;
             JsonNode query = null;
             if (op != null) {
@@ -109,13 +124,52 @@ public final class ApiRouter {
         });
     }
 
-    private static JsonNode parseBody(Context ctx) {
-        String raw = ctx.body();
-        try {
-            return JsonBodyParser.parse(raw);
-        } catch (MalformedJsonException e) {
-            throw ApiException.validation(List.of(ValidationErrors.jsonInvalid(e)), TextNode.valueOf(e.rawText()));
+    /**
+     * The body as JSON, or null when there is none. As FastAPI: parsed as JSON only without a content type or
+     * with a JSON one; any other content type on an operation that takes a body is a 422, not parsed.
+     */
+    private static JsonNode parseBody(Context ctx, Operation op) {
+        byte[] raw = RequestBodies.read(ctx);
+        if (raw.length == 0) {
+            return null;
         }
+        if (!RequestBodies.isJson(ctx.header("Content-Type"))) {
+            if (op != null && !op.hasRequestBody()) {
+                return null;
+            }
+            JsonNode text = StorableText.echo(TextNode.valueOf(new String(raw, StandardCharsets.UTF_8)));
+            throw ApiException.validation(List.of(ValidationErrors.notAnObject(List.of("body"), text)), text);
+        }
+        try {
+            return JsonBodyParser.parseBytes(raw);
+        } catch (MalformedJsonException e) {
+            JsonNode echoed = e.rawText() == null ? null : StorableText.echo(TextNode.valueOf(e.rawText()));
+            throw ApiException.validation(List.of(ValidationErrors.jsonInvalid(e)), echoed);
+        }
+    }
+
+    /** NUL and lone surrogates anywhere in the request: 422 before validation, on every route. */
+    private static void refuseUnstorableText(Context ctx, JsonNode body, boolean nulStripped) {
+        ValidationError error = StorableText.checkParameters("path", pathParams(ctx));
+        if (error == null) {
+            error = StorableText.checkParameters("query", ctx.queryParamMap());
+        }
+        if (error == null) {
+            error = StorableText.check(body, List.of("body"), nulStripped);
+        }
+        if (error != null) {
+            throw ApiException.validation(List.of(error), StorableText.echo(body));
+        }
+    }
+
+    private static Map<String, List<String>> pathParams(Context ctx) {
+        Map<String, String> params = ctx.pathParamMap();
+        if (params.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<String>> out = new java.util.HashMap<>();
+        params.forEach((k, v) -> out.put(k, List.of(v)));
+        return out;
     }
 
     static void write(Context ctx, Reply reply) {

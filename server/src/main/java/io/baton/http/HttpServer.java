@@ -1,6 +1,7 @@
 package io.baton.http;
 
 import io.baton.app.Settings;
+import io.baton.domain.InputLimits;
 import io.baton.http.validation.OpenApiContract;
 import io.baton.json.Json;
 import io.baton.storage.IntegrityViolationException;
@@ -40,13 +41,20 @@ public final class HttpServer {
             config.router.ignoreTrailingSlashes = true;
             config.router.treatMultipleSlashesAsSingleSlash = true;
             config.http.prefer405over404 = true;
-            config.http.maxRequestSize = 16L * 1024 * 1024;
+            config.http.maxRequestSize = InputLimits.MAX_BODY_BYTES;
             config.http.strictContentTypes = false;
             CompressionStrategy gzip = new CompressionStrategy(null, new Gzip(6));
             gzip.setDefaultMinSizeForCompression(500);
             config.http.compressionStrategy = gzip;
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
+            // Jetty caches header fields per connection and matches the cache case-insensitively by default:
+            // an Authorization value differing only in letter case would reuse the previous request's value.
+            config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
+
+            config.routes.before(RequestBodies::refuseOversize);
 
             config.routes.before(guards::cors);
             config.routes.before(API_BASE + "/*", guards::authenticate);

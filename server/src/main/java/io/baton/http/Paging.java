@@ -16,7 +16,8 @@ public final class Paging {
         if (limit.isMissingNode() || limit.isNull()) {
             return maxLimit;
         }
-        int value = limit.asInt();
+        int value = limit.isNumber() && !limit.canConvertToInt()
+                ? (limit.asDouble() < 0 ? -1 : Integer.MAX_VALUE) : limit.asInt();
         if (value > maxLimit) {
             throw ApiException.detail(422, "Invalid limit: must be less than or equal to " + maxLimit + ".");
         }
@@ -26,8 +27,13 @@ public final class Paging {
         return value;
     }
 
+    /** The offset of a list request; past 32 bits or negative is a 422 (routes outside the contract included). */
     public static int offset(JsonNode body) {
-        return body.path("offset").asInt(0);
+        JsonNode offset = body.path("offset");
+        if ((offset.isNumber() && !offset.canConvertToInt()) || offset.asInt(0) < 0) {
+            throw ApiException.detail(422, "Invalid offset: must be between 0 and " + Integer.MAX_VALUE + ".");
+        }
+        return offset.asInt(0);
     }
 
     public static int page(JsonNode body) {

@@ -5,6 +5,7 @@ import io.baton.storage.CsrfTokenStore;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -19,13 +20,14 @@ public final class RequestGuards {
 
     private final Settings settings;
     private final CsrfTokenStore csrfTokens;
-    private final String expectedAuthorization;
+    /** The configured credentials' bytes; null when basic auth is off. */
+    private final byte[] expectedCredentials;
 
     public RequestGuards(Settings settings, CsrfTokenStore csrfTokens) {
         this.settings = settings;
         this.csrfTokens = csrfTokens;
-        this.expectedAuthorization = settings.authString() == null ? null
-                : "Basic " + Base64.getEncoder().encodeToString(settings.authString().getBytes(StandardCharsets.UTF_8));
+        this.expectedCredentials = settings.authString() == null ? null
+                : settings.authString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** Prefect's defaults: every origin, method and header allowed; preflights answered here. */
@@ -49,10 +51,10 @@ public final class RequestGuards {
     }
 
     public void authenticate(Context ctx) {
-        if (expectedAuthorization == null || ctx.method() == HandlerType.OPTIONS || isProbe(ctx)) {
+        if (expectedCredentials == null || ctx.method() == HandlerType.OPTIONS || isProbe(ctx)) {
             return;
         }
-        if (!expectedAuthorization.equals(ctx.header("Authorization"))) {
+        if (!credentialsMatch(ctx.header("Authorization"))) {
             throw ApiException.exceptionMessage(401, "Unauthorized");
         }
     }
@@ -69,12 +71,35 @@ public final class RequestGuards {
 
     /** A websocket upgrade may omit the header (the auth message carries the token) but not send a wrong one. */
     public boolean acceptsUpgradeAuthorization(String header) {
-        return expectedAuthorization == null || header == null || expectedAuthorization.equals(header);
+        return expectedCredentials == null || header == null || credentialsMatch(header);
     }
 
     /** True when a websocket auth message's token is acceptable. */
     public boolean acceptsToken(String token) {
-        return settings.authString() == null || settings.authString().equals(token);
+        return expectedCredentials == null
+                || (token != null && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), expectedCredentials));
+    }
+
+    /**
+     * Decodes this request's {@code Basic} credentials from the header it carries (nothing is remembered between
+     * requests) and compares their bytes in constant time.
+     */
+    boolean credentialsMatch(String header) {
+        if (header == null) {
+            return false;
+        }
+        String value = header.strip();
+        int space = value.indexOf(' ');
+        if (space < 0 || !value.substring(0, space).equalsIgnoreCase("Basic")) {
+            return false;
+        }
+        byte[] presented;
+        try {
+            presented = Base64.getDecoder().decode(value.substring(space + 1).strip());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return MessageDigest.isEqual(presented, expectedCredentials);
     }
 
     public boolean authRequired() {

@@ -105,6 +105,10 @@ class EventsInSocketTest {
             ObjectNode huge = event("test.bad", resource, Instant.now());
             huge.set("payload", Json.object().put("blob", "x".repeat(1_600_000)));
             socket.send(huge);
+            // PostgreSQL cannot store NUL: refused at receipt on both databases, never acknowledged then lost.
+            ObjectNode withNul = event("test.bad", resource, Instant.now());
+            withNul.set("payload", Json.object().put("text", "a\u0000b"));
+            socket.send(withNul);
             ObjectNode good = event("test.good", resource, Instant.now());
             socket.send(good);
             socket.pingAndAwaitPong();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.baton.app.BatonServer;
 import io.baton.testing.ApiClient;
 import io.baton.testing.DbKind;
+import io.baton.testing.RawHttp;
 import io.baton.testing.TestServers;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -32,6 +33,27 @@ class AuthAndCsrfTest {
             String header = "Basic " + Base64.getEncoder().encodeToString("admin:pass".getBytes(StandardCharsets.UTF_8));
             api.send("POST", "/flows/filter", "{}", Map.of("Authorization", header)).expect(200);
             api.send("POST", "/flows/filter", "{}", Map.of("Authorization", "Basic bm9wZQ==")).expect(401);
+        }
+    }
+
+    @Test
+    void credentialsAreCheckedPerRequestOnOneKeepAliveConnection() {
+        try (BatonServer server = TestServers.fresh(db, s -> s.withAuthString("admin:pass"))) {
+            String right = "Basic " + Base64.getEncoder().encodeToString("admin:pass".getBytes(StandardCharsets.UTF_8));
+            // Same letters, other case: a different base64 text, so different credentials.
+            String variant = "Basic " + right.substring(6).toLowerCase(java.util.Locale.ROOT);
+            String otherCase = "Basic " + right.substring(6).toUpperCase(java.util.Locale.ROOT);
+            assertThat(variant).isNotEqualTo(right);
+            try (RawHttp http = new RawHttp(server.port())) {
+                String[] sequence = {right, variant, right, otherCase, variant, right, right, "basic " + right.substring(6)};
+                int[] expected = {200, 401, 200, 401, 401, 200, 200, 200};
+                for (int i = 0; i < sequence.length; i++) {
+                    http.send(RawHttp.request("POST", "/api/flows/filter", "{}", "Authorization: " + sequence[i]));
+                    assertThat(http.read().status()).as("request %d with %s", i, sequence[i]).isEqualTo(expected[i]);
+                }
+                http.send(RawHttp.request("POST", "/api/flows/filter", "{}"));
+                assertThat(http.read().status()).as("no header after a good one").isEqualTo(401);
+            }
         }
     }
 

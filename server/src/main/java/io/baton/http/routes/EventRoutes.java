@@ -57,12 +57,15 @@ public final class EventRoutes implements RouteModule {
         r.post("/events", call -> {
             Instant now = Times.now();
             List<JsonNode> received = new ArrayList<>();
+            // Refused whole, before acknowledgement: a 204 means every event in the batch is stored.
+            int index = 0;
             for (JsonNode e : call.body()) {
                 try {
                     received.add(ReceivedEvents.normalize(e, now));
                 } catch (ReceivedEvents.InvalidEvent invalid) {
-                    log.warn("Dropping a malformed event: {}", invalid.getMessage());
+                    throw ApiException.invalidField(List.of("body", index), invalid.getMessage(), e, call.body());
                 }
+                index++;
             }
             try {
                 pipeline.ingest(received);

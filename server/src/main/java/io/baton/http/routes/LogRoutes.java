@@ -49,7 +49,8 @@ public final class LogRoutes implements RouteModule {
 
     @Override
     public void register(ApiRouter r) {
-        r.post("/logs/", call -> {
+        // Prefect strips NUL from log names and messages instead of refusing the batch: a flow's output may hold one.
+        r.postStrippingNul("/logs/", call -> {
             Instant now = Times.now();
             List<LogRecord> records = new ArrayList<>();
             for (JsonNode l : call.body()) {

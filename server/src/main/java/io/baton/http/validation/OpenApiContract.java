@@ -40,6 +40,7 @@ public final class OpenApiContract {
             throw new UncheckedIOException("Cannot read the OpenAPI document", e);
         }
         ServerDeviations.apply(root);
+        InputLimitSchema.apply(root);
         SchemaCompiler compiler = new SchemaCompiler(root.path("components").path("schemas"));
         Map<String, Operation> operations = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = root.path("paths").fields(); paths.hasNext(); ) {

@@ -65,6 +65,12 @@ public final class ValidationErrors {
         return jsonInvalid(e.position(), e.decoderMessage());
     }
 
+    /** A body that is not a JSON object where one is expected (e.g. a {@code text/plain} body, left unparsed). */
+    public static ValidationError notAnObject(List<Object> loc, JsonNode input) {
+        return new ValidationError("model_attributes_type", loc,
+                "Input should be a valid dictionary or object to extract fields from", input, null);
+    }
+
     /** A required request body that was absent (or empty). */
     public static ValidationError missingBody() {
         return missing(List.of("body"));

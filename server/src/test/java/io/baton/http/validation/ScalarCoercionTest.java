@@ -49,7 +49,10 @@ class ScalarCoercionTest {
         assertThat(check("Int", "\"4.0\"").value()).isEqualTo(json("4"));
         assertThat(check("Int", "1.0").value()).isEqualTo(json("1"));
         assertThat(check("Int", "true").value()).isEqualTo(json("1"));
-        assertThat(check("Int", "12345678901234").value()).isEqualTo(json("12345678901234"));
+        assertThat(check("Int", "2147483647").value()).isEqualTo(json("2147483647"));
+        // Every integer of the contract is bounded to 32 bits (InputLimits).
+        assertThat(check("Int", "12345678901234").errors()).extracting(ValidationError::type)
+                .containsExactly("less_than_equal");
         assertThat(errorsJson(check("Int", "\"3.5\""))).isEqualTo("""
                 [{"type":"int_parsing","loc":["body"],\
                 "msg":"Input should be a valid integer, unable to parse string as an integer","input":"3.5"}]""");
