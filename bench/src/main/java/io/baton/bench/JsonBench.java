@@ -2,7 +2,8 @@ package io.baton.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.baton.domain.state.StateCreate;
-import io.baton.http.routes.RouteBodies;
+import io.baton.http.routes.FlowRunJson;
+import io.baton.http.routes.StateJsonWriter;
 import io.baton.http.validation.JsonBodyParser;
 import io.baton.http.validation.MalformedJsonException;
 import io.baton.json.Json;
@@ -38,19 +39,19 @@ public class JsonBench {
     /** {@code POST /flow_runs/}'s 201 body: the flow run with its PENDING state (~1.7 kB). */
     @Benchmark
     public byte[] flowRunResponse() {
-        return Json.writeBytes(RouteBodies.flowRun(in.createdRecord, now));
+        return Json.writeBytes(FlowRunJson.flowRun(in.createdRecord, now));
     }
 
     /** {@code set_state}'s 201 body: the accepted RUNNING state, status and details. */
     @Benchmark
     public byte[] setStateResponse() {
-        return Json.writeBytes(RouteBodies.setStateResult(in.running.result()));
+        return Json.writeBytes(StateJsonWriter.result(in.running.result()));
     }
 
     /** {@code set_state}'s request body (~0.6 kB) parsed, and its {@code state} read into a proposal. */
     @Benchmark
     public StateCreate setStateRequest() throws MalformedJsonException {
         JsonNode body = JsonBodyParser.parse(in.setRunningBody);
-        return RouteBodies.proposal(body.get("state"));
+        return StateJsonWriter.proposal(body.get("state"));
     }
 }

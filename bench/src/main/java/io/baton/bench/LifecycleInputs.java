@@ -14,7 +14,7 @@ import io.baton.domain.run.TaskRunPolicy;
 import io.baton.domain.state.State;
 import io.baton.domain.state.StateCreate;
 import io.baton.domain.state.StateType;
-import io.baton.http.routes.RouteBodies;
+import io.baton.http.routes.StateJsonWriter;
 import io.baton.http.validation.JsonBodyParser;
 import io.baton.http.validation.MalformedJsonException;
 import io.baton.http.validation.OpenApiContract;
@@ -115,7 +115,7 @@ final class LifecycleInputs {
 
     /** Parses and validates a body as {@code ApiRouter} does, then reads its {@code state} as the route does. */
     static StateCreate proposal(Operation op, String body) {
-        return RouteBodies.proposal(validated(op, body).get("state"));
+        return StateJsonWriter.proposal(validated(op, body).get("state"));
     }
 
     static JsonNode validated(Operation op, String body) {

@@ -61,7 +61,6 @@ import io.baton.storage.RetentionStore;
 import io.baton.storage.FlowStore;
 import io.baton.storage.LogStore;
 import io.baton.storage.ResultStorageStore;
-import io.baton.storage.TaskRunRecorderStore;
 import io.baton.storage.jdbc.JdbcConfigurationStore;
 import io.baton.storage.jdbc.JdbcCsrfTokenStore;
 import io.baton.storage.jdbc.EventOutbox;
@@ -113,7 +112,6 @@ public final class Stores {
     public final WorkerPollStore workerPolls;
     public final SchedulerStore scheduler;
     public final LogStore logs;
-    public final TaskRunRecorderStore taskRunRecorder;
     public final EventStore events;
     public final RetentionStore retention;
     /** Where accepted CANCELLING states ask for a timeout check (the cancellation-cleanup service, when running). */
@@ -156,9 +154,7 @@ public final class Stores {
                 io.baton.domain.concurrency.SlotDecay.DEFAULT_MAX_WAIT_SECONDS);
         this.leases = new JdbcLeaseStore(db);
         this.logs = new JdbcLogStore(db);
-        JdbcTaskRunRecorderStore recorder = new JdbcTaskRunRecorderStore(db);
-        this.taskRunRecorder = recorder;
-        this.events = new JdbcEventStore(db, recorder);
+        this.events = new JdbcEventStore(db, new JdbcTaskRunRecorderStore());
         this.retention = new JdbcRetentionStore(db);
         // The server's own events are stored with their changes and delivered by the pipeline after the commit.
         this.eventPipeline = new EventPipeline(events, new EventBus());

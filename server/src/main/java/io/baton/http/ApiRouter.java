@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -181,16 +180,5 @@ public final class ApiRouter {
         }
         ctx.contentType("application/json");
         ctx.result(Json.writeBytes(reply.body()));
-    }
-
-    /** Fills path parameters of a template, for links such as next-page URLs. */
-    public static String expand(String template, Map<String, String> values) {
-        Matcher m = PATH_PARAM.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(values.get(m.group(1))));
-        }
-        m.appendTail(out);
-        return out.toString();
     }
 }

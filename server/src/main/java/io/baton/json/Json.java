@@ -23,6 +23,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * JSON as Prefect writes it: snake_case keys, datetimes as RFC 3339 UTC with microseconds
@@ -124,6 +126,24 @@ public final class Json {
 
     public static ObjectNode object() {
         return NODES.objectNode();
+    }
+
+    /** The texts of a JSON array; empty for null, missing or a non-array. */
+    public static List<String> stringList(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        if (node != null && node.isArray()) {
+            node.forEach(n -> out.add(n.asText()));
+        }
+        return out;
+    }
+
+    /** A JSON array of the strings; empty for null. */
+    public static ArrayNode stringArray(List<String> strings) {
+        ArrayNode array = array();
+        if (strings != null) {
+            strings.forEach(array::add);
+        }
+        return array;
     }
 
     public static ArrayNode array() {

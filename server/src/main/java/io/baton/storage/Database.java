@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -309,10 +308,6 @@ public final class Database implements AutoCloseable {
             }
             return false;
         }
-    }
-
-    public DataSource writeDataSource() {
-        return writePool;
     }
 
     private <T> T inTransaction(HikariDataSource pool, Function<DSLContext, T> work) {

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * every task run with its final state and run count, every flow run with its final state, run count and state
  * history, and the logs.
  */
+@Tag("slow")
 @ParameterizedClass
 @EnumSource(DbKind.class)
 class FlowRecordingsEndToEndTest {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -233,6 +234,7 @@ class WorkerPollApiTest {
      * accepted exactly once, however the polls overlap.
      */
     @Test
+    @Tag("slow")
     void concurrentPollersClaimEveryRunExactlyOnce() throws Exception {
         createPool(pool, Map.of());
         int total = 1_000;

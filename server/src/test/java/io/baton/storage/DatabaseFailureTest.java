@@ -9,6 +9,7 @@ import io.baton.testing.TestServers;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Transient database trouble must reach clients as 503 (which they retry), never as 500. */
@@ -42,6 +43,7 @@ class DatabaseFailureTest {
     }
 
     @Test
+    @Tag("slow")
     void aLostDatabaseAnswers503() {
         for (DbKind kind : DbKind.values()) {
             try (BatonServer server = TestServers.fresh(kind, UnaryOperator.identity())) {

@@ -10,12 +10,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The embedded database must never answer "database is locked": writers queue inside the server. */
 class SqliteConcurrentWritersTest {
 
     @Test
+    @Tag("slow")
     void thirtyTwoConcurrentWritersGetNoErrors() throws Exception {
         try (Database db = Database.open(TestDatabases.sqlite())) {
             db.migrate();

@@ -9,8 +9,8 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -49,20 +49,26 @@ public final class Contract {
         if (instance == null) {
             synchronized (Contract.class) {
                 if (instance == null) {
-                    instance = new Contract(SharedFiles.dir().resolve("prefect-api/openapi.json"));
+                    instance = new Contract(bundled());
                 }
             }
         }
         return instance;
     }
 
-    private Contract(Path openapi) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(openapi.toFile());
+    /** The contract the server carries: Prefect's structure without its prose (bin/derive-contract). */
+    private static JsonNode bundled() {
+        try (InputStream in = Contract.class.getResourceAsStream("/openapi.json")) {
+            if (in == null) {
+                throw new IllegalStateException("openapi.json is not on the test classpath");
+            }
+            return MAPPER.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private Contract(JsonNode root) {
         this.components = root.path("components");
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("paths").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> path = it.next();

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.UUID;
 
 /**
  * Fresh, empty databases for tests: an SQLite file in a temp directory, or a new database on the
@@ -43,7 +42,7 @@ public final class TestDatabases {
 
     public static DatabaseUrl postgres() {
         String base = postgresBase();
-        String name = "baton_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String name = TestDatabaseReaper.newName();
         try (Connection c = DriverManager.getConnection(base + "postgres", "postgres", "");
              var st = c.createStatement()) {
             st.execute("CREATE DATABASE " + name);
@@ -54,31 +53,17 @@ public final class TestDatabases {
         return new DatabaseUrl(DatabaseUrl.Kind.POSTGRESQL, base + name, "postgres", null);
     }
 
-    private static final java.util.List<String> CREATED = new java.util.ArrayList<>();
+    private static TestDatabaseReaper reaper;
 
-    /** The machine's own server outlives the suite: its test databases are dropped when the JVM exits. */
+    /** The machine's own server outlives the suite: its test databases are dropped (TestDatabaseReaper). */
     private static synchronized void created(String name) {
         if (embedded != null) {
             return; // the embedded server and its data go away at exit
         }
-        if (CREATED.isEmpty()) {
-            String base = postgresBase;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try (Connection c = DriverManager.getConnection(base + "postgres", "postgres", "");
-                     var st = c.createStatement()) {
-                    for (String db : snapshot()) {
-                        st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
-                    }
-                } catch (SQLException ignored) {
-                    // best effort at exit
-                }
-            }));
+        if (reaper == null) {
+            reaper = new TestDatabaseReaper(postgresBase);
         }
-        CREATED.add(name);
-    }
-
-    private static synchronized java.util.List<String> snapshot() {
-        return java.util.List.copyOf(CREATED);
+        reaper.created(name);
     }
 
     private static synchronized String postgresBase() {

@@ -60,7 +60,14 @@ final class Runs {
             System.err.printf(java.util.Locale.ROOT, "baton-load: %s against %s, %d clients, warmup %.1fs, duration %.1fs%n",
                     scenario.name(), api.baseUrl(), common.clients, timing.warmup.toMillis() / 1000.0,
                     timing.duration.toMillis() / 1000.0);
-            Report report = new LoadRun(scenario, context, timing.warmup, timing.duration, pid).run();
+            LoadRun run = new LoadRun(scenario, context, timing.warmup, timing.duration, pid);
+            if (timing.iterations != null) {
+                if (timing.iterations < 1) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--iterations must be at least 1");
+                }
+                run.endAfterIterations(timing.iterations);
+            }
+            Report report = run.run();
             return finish(report, common, System.out);
         }
     }

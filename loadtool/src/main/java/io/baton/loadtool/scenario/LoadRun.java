@@ -9,11 +9,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Drives a {@link Scenario}: setup, a warm-up whose samples are discarded, then a measured window of fixed
- * length. Each user runs on its own platform thread and stops by itself at the end of the window.
+ * Drives a {@link Scenario}: setup, a warm-up whose samples are discarded, then a measured window that lasts its
+ * duration, or ends earlier once an optional number of iterations has been measured. Each user runs on its own
+ * platform thread and stops by itself at the end of the window.
  */
 public final class LoadRun {
     /** Pause after a failed iteration, so a refused connection does not turn into a busy loop. */
@@ -25,6 +29,9 @@ public final class LoadRun {
     private final Duration duration;
     private final OptionalLong serverPid;
     private final AtomicBoolean exceptionNoted = new AtomicBoolean();
+    private final AtomicLong measuredIterations = new AtomicLong();
+    private final CountDownLatch iterationsReached = new CountDownLatch(1);
+    private long iterationLimit;
 
     public LoadRun(Scenario scenario, RunContext context, Duration warmup, Duration duration, OptionalLong serverPid) {
         this.scenario = scenario;
@@ -32,6 +39,18 @@ public final class LoadRun {
         this.warmup = warmup;
         this.duration = duration;
         this.serverPid = serverPid;
+    }
+
+    /**
+     * Ends the measured window once this many iterations (successful or failed, across all users) were measured,
+     * even if its duration has not passed: the duration becomes a deadline.
+     */
+    public LoadRun endAfterIterations(long iterations) {
+        if (iterations < 1) {
+            throw new IllegalArgumentException("iterations must be at least 1, got " + iterations);
+        }
+        this.iterationLimit = iterations;
+        return this;
     }
 
     public Report run() throws InterruptedException {
@@ -57,7 +76,7 @@ public final class LoadRun {
         if (sampler != null) {
             sampler.start();
         }
-        Thread.sleep(duration.toMillis());
+        iterationsReached.await(duration.toMillis(), TimeUnit.MILLISECONDS);
         metrics.setRecording(false);
         double measuredSeconds = (System.nanoTime() - start) / 1e9;
         ProcessUsage usage = sampler == null ? null : sampler.finish().orElse(null);
@@ -97,6 +116,7 @@ public final class LoadRun {
                 }
                 ok = false;
             }
+            countIfMeasured();
             if (!ok) {
                 try {
                     Thread.sleep(ERROR_BACKOFF_MILLIS);
@@ -104,6 +124,13 @@ public final class LoadRun {
                     return;
                 }
             }
+        }
+    }
+
+    private void countIfMeasured() {
+        if (iterationLimit > 0 && context.metrics().recording()
+                && measuredIterations.incrementAndGet() >= iterationLimit) {
+            iterationsReached.countDown();
         }
     }
 

@@ -21,7 +21,9 @@ class EventsScenarioTest {
                     new ApiClient(URI.create(server.baseUrl()), Duration.ofSeconds(5), new Metrics()), 2, Duration.ofSeconds(5));
             // 4 tasks = 12 events per flow run, checkpoint every 5: pings inside and at the end of each run.
             Scenario scenario = new EventsScenario(4, 5, false, Duration.ofSeconds(5), Duration.ofMillis(10));
-            Report report = new LoadRun(scenario, context, Duration.ZERO, Duration.ofSeconds(3), OptionalLong.empty()).run();
+            // Count-based: ends after 4 flow runs; the two minutes are a deadline, not the expected length.
+            Report report = new LoadRun(scenario, context, Duration.ZERO, Duration.ofMinutes(2), OptionalLong.empty())
+                    .endAfterIterations(4).run();
             context.api().close();
 
             assertThat(report.counters().get(EventsScenario.EVENTS_ACCEPTED)).isPositive();

@@ -13,7 +13,6 @@ import io.baton.http.RouteModule;
 import io.baton.json.Json;
 import io.baton.storage.BlockSchemaStore;
 import io.baton.storage.BlockTypeStore;
-import io.baton.storage.jdbc.Rows;
 import io.baton.storage.jdbc.filter.BlockFilterTargets;
 import java.util.Map;
 
@@ -40,7 +39,7 @@ public final class BlockSchemaRoutes implements RouteModule {
             }
             JsonNode fields = body.has("fields") ? body.get("fields") : Json.object();
             requireReferencedTypes(fields);
-            var upserted = schemas.createOrGet(blockTypeId, fields, Rows.strings(body.path("capabilities")),
+            var upserted = schemas.createOrGet(blockTypeId, fields, Json.stringList(body.path("capabilities")),
                     body.path("version").asText(BlockSchema.DEFAULT_VERSION));
             return Reply.createdOrOk(upserted.created(), upserted.value());
         });

@@ -14,8 +14,8 @@ import io.baton.http.ApiRouter;
 import io.baton.http.Paging;
 import io.baton.http.Reply;
 import io.baton.http.RouteModule;
+import io.baton.json.Json;
 import io.baton.storage.ConcurrencyLimitStore;
-import io.baton.storage.jdbc.Rows;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +87,7 @@ public final class ConcurrencyLimitV1Routes implements RouteModule {
             return Reply.ok(null);
         });
         r.post("/concurrency_limits/increment", call -> {
-            List<String> tags = Rows.strings(call.body().get("names"));
+            List<String> tags = Json.stringList(call.body().get("names"));
             LeaseHolder holder = LeaseHolder.taskRun(UUID.fromString(call.body().get("task_run_id").asText()));
             AcquireRequest request = new AcquireRequest(names(tags), 1, AcquireMode.CONCURRENCY,
                     ConcurrencyLease.V1_TTL, holder);
@@ -103,7 +103,7 @@ public final class ConcurrencyLimitV1Routes implements RouteModule {
             };
         });
         r.post("/concurrency_limits/decrement", call -> {
-            List<String> tags = Rows.strings(call.body().get("names"));
+            List<String> tags = Json.stringList(call.body().get("names"));
             LeaseHolder holder = LeaseHolder.taskRun(UUID.fromString(call.body().get("task_run_id").asText()));
             List<ConcurrencyLimitV2> found = limits.readByNames(names(tags));
             limits.releaseHeldBy(found.stream().map(ConcurrencyLimitV2::id).toList(), holder);

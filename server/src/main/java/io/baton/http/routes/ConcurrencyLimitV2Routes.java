@@ -15,9 +15,9 @@ import io.baton.http.ApiRouter;
 import io.baton.http.Paging;
 import io.baton.http.Reply;
 import io.baton.http.RouteModule;
+import io.baton.json.Json;
 import io.baton.storage.ConcurrencyLimitStore;
 import io.baton.storage.LeaseStore;
-import io.baton.storage.jdbc.Rows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -118,7 +118,7 @@ public final class ConcurrencyLimitV2Routes implements RouteModule {
         r.post("/v2/concurrency_limits/decrement", call -> {
             JsonNode b = call.body();
             JsonNode occupancy = b.path("occupancy_seconds");
-            List<ConcurrencyLimitV2> found = limits.release(Rows.strings(b.get("names")), b.get("slots").asInt(),
+            List<ConcurrencyLimitV2> found = limits.release(Json.stringList(b.get("names")), b.get("slots").asInt(),
                     occupancy.isNumber() ? occupancy.asDouble() : null);
             return found.stream().map(Minimal::of).toList();
         });
@@ -138,7 +138,7 @@ public final class ConcurrencyLimitV2Routes implements RouteModule {
     private Acquisition.Acquired acquire(ApiCall call, Duration leaseTtl, LeaseHolder holder) {
         JsonNode b = call.body();
         int slots = b.get("slots").asInt();
-        AcquireRequest request = new AcquireRequest(Rows.strings(b.get("names")), slots,
+        AcquireRequest request = new AcquireRequest(Json.stringList(b.get("names")), slots,
                 AcquireMode.fromWire(b.path("mode").asText("concurrency")), leaseTtl, holder);
         return switch (limits.acquire(request, ThreadLocalRandom.current())) {
             case Acquisition.Acquired a -> a;

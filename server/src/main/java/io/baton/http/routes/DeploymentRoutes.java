@@ -17,10 +17,10 @@ import io.baton.http.Filters;
 import io.baton.http.Paging;
 import io.baton.http.Reply;
 import io.baton.http.RouteModule;
+import io.baton.json.Json;
 import io.baton.services.DeploymentScheduler;
 import io.baton.storage.DeploymentStore;
 import io.baton.storage.RejectedRequestException;
-import io.baton.storage.jdbc.Rows;
 import io.baton.storage.jdbc.filter.FilterTargets;
 import java.time.Duration;
 import java.time.Instant;
@@ -161,7 +161,7 @@ public final class DeploymentRoutes implements RouteModule {
                 Change.bool(body, "enforce_parameter_schema"),
                 Change.json(body, "parameter_openapi_schema"),
                 Change.json(body, "parameters"),
-                Change.of(body, "tags", Rows::strings),
+                Change.of(body, "tags", Json::stringList),
                 Change.json(body, "labels"),
                 Change.json(body, "pull_steps"),
                 Change.text(body, "work_queue_name"),

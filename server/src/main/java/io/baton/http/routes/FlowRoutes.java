@@ -13,7 +13,6 @@ import io.baton.http.Reply;
 import io.baton.http.RouteModule;
 import io.baton.json.Json;
 import io.baton.storage.FlowStore;
-import io.baton.storage.jdbc.Rows;
 import io.baton.storage.jdbc.filter.FilterTargets;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,7 @@ public final class FlowRoutes implements RouteModule {
         r.post("/flows/", call -> {
             JsonNode body = call.body();
             JsonNode labels = body.has("labels") ? body.get("labels") : Json.object();
-            var upserted = flows.createOrGet(body.get("name").asText(), Rows.strings(body.path("tags")), labels);
+            var upserted = flows.createOrGet(body.get("name").asText(), Json.stringList(body.path("tags")), labels);
             return Reply.createdOrOk(upserted.created(), upserted.value());
         });
         r.get("/flows/{id}", call -> flows.read(call.uuid("id")).orElseThrow(() -> ApiException.notFound("Flow")));
@@ -44,7 +43,7 @@ public final class FlowRoutes implements RouteModule {
                 .orElseThrow(() -> ApiException.notFound("Flow")));
         r.patch("/flows/{id}", call -> {
             JsonNode body = call.body();
-            Optional<List<String>> tags = body.has("tags") ? Optional.of(Rows.strings(body.get("tags"))) : Optional.empty();
+            Optional<List<String>> tags = body.has("tags") ? Optional.of(Json.stringList(body.get("tags"))) : Optional.empty();
             Optional<JsonNode> labels = body.has("labels") ? Optional.of(body.get("labels")) : Optional.empty();
             if (!flows.update(call.uuid("id"), tags, labels)) {
                 throw ApiException.notFound("Flow");

@@ -15,7 +15,6 @@ import io.baton.http.RouteModule;
 import io.baton.json.Json;
 import io.baton.storage.RunViewStore;
 import io.baton.storage.jdbc.filter.FilterTargets;
-import io.baton.storage.jdbc.orchestration.TransactionPorts;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -168,6 +167,6 @@ public final class FlowRunGraphRoutes implements RouteModule {
     }
 
     private static Instant now() {
-        return TransactionPorts.CLOCK.instant();
+        return Times.CLOCK.instant();
     }
 }

@@ -49,7 +49,7 @@ public final class FlowRunInputRoutes implements RouteModule {
         });
         r.post("/flow_runs/{id}/input/filter", call -> {
             JsonNode body = call.body();
-            List<String> exclude = io.baton.storage.jdbc.Rows.strings(body.get("exclude_keys"));
+            List<String> exclude = Json.stringList(body.get("exclude_keys"));
             return inputs.filter(call.uuid("id"), body.get("prefix").asText(), body.path("limit").asInt(1), exclude)
                     .stream().map(FlowRunJson::input).toList();
         });

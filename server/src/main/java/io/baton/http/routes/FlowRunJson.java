@@ -10,16 +10,15 @@ import io.baton.domain.run.RunEstimates;
 import io.baton.domain.run.RunJson;
 import io.baton.domain.run.TaskRunRecord;
 import io.baton.json.Json;
-import io.baton.storage.jdbc.Rows;
 import java.time.Instant;
 import java.util.UUID;
 
 /** {@code FlowRunResponse} and {@code TaskRun} bodies, with the read-time estimates computed at {@code now}. */
-final class FlowRunJson {
+public final class FlowRunJson {
 
     private FlowRunJson() {}
 
-    static ObjectNode flowRun(FlowRunRecord r, Instant now) {
+    public static ObjectNode flowRun(FlowRunRecord r, Instant now) {
         FlowRun run = r.run();
         RunBookkeeping b = run.bookkeeping();
         ObjectNode o = Json.object();
@@ -38,7 +37,7 @@ final class FlowRunJson {
         text(o, "idempotency_key", r.idempotencyKey());
         o.set("context", orEmpty(r.context()));
         o.set("empirical_policy", RunJson.flowRunPolicy(run.empiricalPolicy()));
-        o.set("tags", Rows.json(r.tags()));
+        o.set("tags", Json.stringArray(r.tags()));
         o.set("labels", orEmpty(r.labels()));
         uuid(o, "parent_task_run_id", run.parentTaskRunId());
         bookkeeping(o, b, now);
@@ -68,7 +67,7 @@ final class FlowRunJson {
         instant(o, "cache_expiration", run.cacheExpiration());
         text(o, "task_version", run.taskVersion());
         o.set("empirical_policy", RunJson.taskRunPolicy(run.empiricalPolicy()));
-        o.set("tags", Rows.json(run.tags()));
+        o.set("tags", Json.stringArray(run.tags()));
         o.set("labels", orEmpty(run.labels()));
         uuid(o, "state_id", b.stateId());
         o.set("task_inputs", orEmpty(run.taskInputs()));

@@ -7,8 +7,8 @@ import io.baton.domain.orchestration.recorder.StateJson;
 import io.baton.domain.run.RunHistory;
 import io.baton.http.ApiCall;
 import io.baton.http.ApiException;
+import io.baton.json.Json;
 import io.baton.storage.RejectedRequestException;
-import io.baton.storage.jdbc.Rows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -63,7 +63,7 @@ final class RunRequests {
     }
 
     static List<String> strings(JsonNode body, String field) {
-        return Rows.strings(body.get(field));
+        return Json.stringList(body.get(field));
     }
 
     /** The history window of a {@code /history} body; intervals under a second are refused as Prefect does. */

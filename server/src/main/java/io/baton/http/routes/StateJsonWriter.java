@@ -15,7 +15,7 @@ import io.baton.storage.FlowRunStore;
 import java.util.List;
 
 /** States, proposals and orchestration results on the wire. */
-final class StateJsonWriter {
+public final class StateJsonWriter {
 
     private StateJsonWriter() {}
 
@@ -39,7 +39,7 @@ final class StateJsonWriter {
     }
 
     /** A validated {@code StateCreate} body. */
-    static StateCreate proposal(JsonNode node) {
+    public static StateCreate proposal(JsonNode node) {
         if (node == null || !node.isObject()) {
             return null;
         }
@@ -53,7 +53,7 @@ final class StateJsonWriter {
                 StateJson.details(node.get("state_details")));
     }
 
-    static ObjectNode result(OrchestrationResult r) {
+    public static ObjectNode result(OrchestrationResult r) {
         ObjectNode o = Json.object();
         o.set("state", state(r.state()));
         o.put("status", r.status().name());

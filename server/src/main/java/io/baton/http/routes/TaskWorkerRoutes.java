@@ -3,13 +3,13 @@ package io.baton.http.routes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.baton.domain.Times;
 import io.baton.http.ApiRouter;
 import io.baton.http.RouteModule;
 import io.baton.http.ws.PrefectSocket;
 import io.baton.http.ws.TaskRunSubscriptionSocket;
 import io.baton.json.Json;
 import io.baton.storage.DeferredTaskStore;
-import io.baton.storage.jdbc.orchestration.TransactionPorts;
 import io.baton.tasks.DeliveryClaims;
 import io.baton.tasks.TaskQueues;
 import io.baton.tasks.TaskWorkers;
@@ -54,6 +54,6 @@ public final class TaskWorkerRoutes implements RouteModule {
         });
         r.routes().ws(r.basePath() + "/task_runs/subscriptions/scheduled", sockets.endpoint(
                 new TaskRunSubscriptionSocket(queues, workers, deferred, claims,
-                        run -> Json.write(FlowRunJson.taskRun(run, TransactionPorts.CLOCK.instant())))));
+                        run -> Json.write(FlowRunJson.taskRun(run, Times.CLOCK.instant())))));
     }
 }

@@ -23,7 +23,6 @@ import io.baton.storage.FlowRunStore;
 import io.baton.storage.RunViewStore;
 import io.baton.storage.TaskRunStore;
 import io.baton.storage.jdbc.filter.FilterTargets;
-import io.baton.storage.jdbc.orchestration.TransactionPorts;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -148,7 +147,7 @@ public final class UiRoutes implements RouteModule {
     }
 
     private static Instant now() {
-        return TransactionPorts.CLOCK.instant();
+        return Times.CLOCK.instant();
     }
 
     private static ObjectNode history() {

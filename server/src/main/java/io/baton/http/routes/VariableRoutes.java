@@ -13,7 +13,6 @@ import io.baton.http.Reply;
 import io.baton.http.RouteModule;
 import io.baton.json.Json;
 import io.baton.storage.VariableStore;
-import io.baton.storage.jdbc.Rows;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +38,7 @@ public final class VariableRoutes implements RouteModule {
             String name = body.get("name").asText();
             JsonNode value = body.has("value") ? body.get("value") : Json.NODES.nullNode();
             checkValue(value, body);
-            return variables.create(name, value, Rows.strings(body.path("tags")))
+            return variables.create(name, value, Json.stringList(body.path("tags")))
                     .map(Reply::created)
                     .orElseThrow(() -> conflict(name));
         });
@@ -73,7 +72,7 @@ public final class VariableRoutes implements RouteModule {
         if (value.isPresent()) {
             checkValue(value.get(), body);
         }
-        Optional<List<String>> tags = body.hasNonNull("tags") ? Optional.of(Rows.strings(body.get("tags"))) : Optional.empty();
+        Optional<List<String>> tags = body.hasNonNull("tags") ? Optional.of(Json.stringList(body.get("tags"))) : Optional.empty();
         return switch (variables.update(id, name, newName, value, tags)) {
             case UPDATED -> Reply.noContent();
             case NOT_FOUND -> throw notFound();

@@ -30,7 +30,12 @@ final class InputLimitSchema {
     private InputLimitSchema() {}
 
     static void apply(JsonNode root) {
-        walk(root.path("components").path("schemas"));
+        JsonNode schemas = root.path("components").path("schemas");
+        // Label names -> glob patterns. Found by component name: the bundled contract carries no titles.
+        if (schemas.path("ResourceSpecification") instanceof ObjectNode spec) {
+            limitStrings(spec.get("additionalProperties"), InputLimits.MAX_LIKE_PATTERN_LENGTH);
+        }
+        walk(schemas);
         walk(root.path("paths"));
     }
 
@@ -50,9 +55,6 @@ final class InputLimitSchema {
                 Map.Entry<String, JsonNode> property = it.next();
                 limitProperty(property.getKey(), property.getValue());
             }
-        }
-        if ("ResourceSpecification".equals(schema.path("title").asText())) { // label name -> glob patterns
-            limitStrings(schema.get("additionalProperties"), InputLimits.MAX_LIKE_PATTERN_LENGTH);
         }
         if (schema.has("in") && schema.has("name") && schema.has("schema")) { // an operation parameter
             limitProperty(schema.get("name").asText(), schema.get("schema"));

@@ -71,10 +71,6 @@ public final class Operation {
         return bodySchema != null;
     }
 
-    public boolean requestBodyRequired() {
-        return bodyRequired;
-    }
-
     /**
      * Validates a parsed JSON body ({@code null} when the request had none; a JSON {@code null} body counts as
      * none, as in FastAPI). For operations without a declared body the input is returned unchecked.

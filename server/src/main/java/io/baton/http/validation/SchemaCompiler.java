@@ -53,6 +53,7 @@ final class SchemaCompiler {
     private static final String REF_PREFIX = "#/components/schemas/";
     private static final AnyValidator ANY = new AnyValidator();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final List<String> MODE_SUFFIXES = List.of("-Input", "-Output");
 
     private final JsonNode components;
     private final Map<String, SchemaValidator> compiled = new ConcurrentHashMap<>();
@@ -272,8 +273,24 @@ final class SchemaCompiler {
             extra = Extra.ALLOW;
             extraValues = compile(additional, null);
         }
-        String name = schema.path("title").asText(componentName == null ? "Model" : componentName);
-        return new ModelValidator(name, fields, extra, extraValues);
+        return new ModelValidator(modelName(componentName), fields, extra, extraValues);
+    }
+
+    /**
+     * The Pydantic class name a model's union tag shows. The bundled contract carries no titles, so it is the
+     * component's name less the {@code -Input}/{@code -Output} suffix FastAPI adds when a model's request and
+     * response schemas differ.
+     */
+    static String modelName(String componentName) {
+        if (componentName == null) {
+            return "Model";
+        }
+        for (String suffix : MODE_SUFFIXES) {
+            if (componentName.endsWith(suffix)) {
+                return componentName.substring(0, componentName.length() - suffix.length());
+            }
+        }
+        return componentName;
     }
 
     private static Integer intOrNull(JsonNode schema, String key) {

@@ -3,19 +3,15 @@ package io.baton.storage.jdbc;
 import io.baton.domain.run.RunJson;
 
 import static io.baton.storage.jdbc.tables.FlowRunTable.FLOW_RUN;
+import static io.baton.storage.jdbc.tables.RunStateTables.TASK_RUN_STATE;
 import static io.baton.storage.jdbc.tables.TaskRunTable.TASK_RUN;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.baton.domain.Times;
 import io.baton.domain.orchestration.recorder.TaskRunEventMapper.RecordedTaskRun;
 import io.baton.domain.run.RunBookkeeping;
 import io.baton.domain.run.TaskRun;
 import io.baton.domain.state.State;
 import io.baton.json.Json;
-import io.baton.storage.Database;
-import io.baton.storage.TaskRunRecorderStore;
-import io.baton.storage.jdbc.tables.TableDef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,7 +28,6 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,25 +40,11 @@ import org.slf4j.LoggerFactory;
  * not exist are skipped. Rows and states are written as JDBC batches of one prepared statement each (a
  * batch of thousands of events costs a handful of statements).
  */
-public final class JdbcTaskRunRecorderStore implements TaskRunRecorderStore {
+public final class JdbcTaskRunRecorderStore {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcTaskRunRecorderStore.class);
-    static final StateTable TASK_RUN_STATE = new StateTable();
 
-    private final Database db;
-
-    public JdbcTaskRunRecorderStore(Database db) {
-        this.db = db;
-    }
-
-    @Override
-    public void record(List<RecordedTaskRun> runs) {
-        if (!runs.isEmpty()) {
-            db.writeVoid(dsl -> recordIn(dsl, runs));
-        }
-    }
-
-    /** Records inside the caller's transaction. */
+    /** Records inside the caller's transaction (the event insert's). */
     void recordIn(DSLContext dsl, List<RecordedTaskRun> runs) {
         List<RecordedTaskRun> usable = withExistingFlowRuns(dsl, runs);
         if (usable.isEmpty()) {
@@ -94,7 +75,7 @@ public final class JdbcTaskRunRecorderStore implements TaskRunRecorderStore {
     }
 
     private static final List<Field<?>> STATE_COLUMNS = List.of(TASK_RUN_STATE.ID, TASK_RUN_STATE.CREATED,
-            TASK_RUN_STATE.UPDATED, TASK_RUN_STATE.TASK_RUN_ID, TASK_RUN_STATE.TYPE, TASK_RUN_STATE.TIMESTAMP,
+            TASK_RUN_STATE.UPDATED, TASK_RUN_STATE.RUN_ID, TASK_RUN_STATE.TYPE, TASK_RUN_STATE.TIMESTAMP,
             TASK_RUN_STATE.NAME, TASK_RUN_STATE.MESSAGE, TASK_RUN_STATE.STATE_DETAILS, TASK_RUN_STATE.DATA);
     private static final JdbcBatch INSERT_STATES = JdbcBatch.of(STATE_COLUMNS,
             dsl -> dsl.insertInto(TASK_RUN_STATE.table(), STATE_COLUMNS)
@@ -260,21 +241,5 @@ public final class JdbcTaskRunRecorderStore implements TaskRunRecorderStore {
         return new TaskRun(id, t.flowRunId(), t.name(), t.taskKey(), t.dynamicKey(), t.cacheKey(),
                 t.cacheExpiration(), t.taskVersion(), t.empiricalPolicy(), t.tags(), t.labels(), t.taskInputs(),
                 t.flowRunRunCount(), t.bookkeeping());
-    }
-
-
-    /** {@code task_run_state}. */
-    static final class StateTable extends TableDef {
-        final Field<UUID> TASK_RUN_ID = col("task_run_id", ColumnTypes.UUID_TYPE);
-        final Field<String> TYPE = col("type", SQLDataType.VARCHAR);
-        final Field<Instant> TIMESTAMP = col("timestamp", ColumnTypes.INSTANT);
-        final Field<String> NAME = col("name", SQLDataType.VARCHAR);
-        final Field<String> MESSAGE = col("message", SQLDataType.VARCHAR);
-        final Field<JsonNode> STATE_DETAILS = col("state_details", ColumnTypes.JSON);
-        final Field<JsonNode> DATA = col("data", ColumnTypes.JSON);
-
-        StateTable() {
-            super("task_run_state", "task_run_state");
-        }
     }
 }

@@ -2,27 +2,18 @@ package io.baton.storage.jdbc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.baton.json.Json;
-import java.util.ArrayList;
 import java.util.List;
 
-/** Conversions between JSON columns and Java values. */
+/** Conversions between JSON columns and Java values, for the stores (the helpers themselves are {@link Json}'s). */
 public final class Rows {
 
     private Rows() {}
 
     public static List<String> strings(JsonNode node) {
-        List<String> out = new ArrayList<>();
-        if (node != null && node.isArray()) {
-            node.forEach(n -> out.add(n.asText()));
-        }
-        return out;
+        return Json.stringList(node);
     }
 
     public static JsonNode json(List<String> strings) {
-        var array = Json.array();
-        if (strings != null) {
-            strings.forEach(array::add);
-        }
-        return array;
+        return Json.stringArray(strings);
     }
 }

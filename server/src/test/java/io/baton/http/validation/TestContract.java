@@ -9,14 +9,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The real Prefect contract from the shared reference pack, loaded once for all tests. */
+/**
+ * The contract the server carries (derived from Prefect's by {@code bin/derive-contract}), loaded once for all
+ * tests; {@link #referencePath()} is Prefect's published document it was derived from.
+ */
 final class TestContract {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final OpenApiContract CONTRACT = load();
+    static final OpenApiContract CONTRACT = OpenApiContract.loadBundled();
 
     private TestContract() {}
 
-    static Path openapiPath() {
+    static Path referencePath() {
         String shared = System.getProperty("baton.shared.dir");
         Path candidate = shared == null ? null : Path.of(shared, "prefect-api", "openapi.json");
         if (candidate == null || !Files.isRegularFile(candidate)) {
@@ -25,8 +28,8 @@ final class TestContract {
         return candidate;
     }
 
-    private static OpenApiContract load() {
-        try (InputStream in = Files.newInputStream(openapiPath())) {
+    static OpenApiContract loadReference() {
+        try (InputStream in = Files.newInputStream(referencePath())) {
             return OpenApiContract.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

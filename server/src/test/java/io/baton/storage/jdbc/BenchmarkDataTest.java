@@ -89,7 +89,7 @@ class BenchmarkDataTest {
                 + " where p.resource_id = e.resource_id")).isEqualTo(count("select count(*) from events"
                 + " where follows is not null"));
 
-        JdbcEventStore store = new JdbcEventStore(db, new JdbcTaskRunRecorderStore(db));
+        JdbcEventStore store = new JdbcEventStore(db, new JdbcTaskRunRecorderStore());
         String flowRun = db.read(dsl -> (String) dsl.fetchValue("select resource_id from event_resources"
                 + " where resource_role = 'flow-run' limit 1"));
         EventFilter filter = EventFilter.parse(Json.read("{\"occurred\": {\"since\": \"2000-01-01T00:00:00Z\"},"
