@@ -74,6 +74,10 @@ export const actions = [
       await page.getByRole('button', { name: 'Save' }).click()
       await page.waitForURL(/\/automations$/)
       await eventually(async () => (await api.post('/automations/filter', {})).some(a => a.name === 'created-in-ui'), 'automation created')
+      // The wizard's default (any flow-run state -> cancel the run) really fires: switch it off so the actions
+      // that follow keep the states they set.
+      const created = (await api.post('/automations/filter', {})).find(a => a.name === 'created-in-ui')
+      await api.patch(`/automations/${created.id}`, { enabled: false })
     },
   },
   {

@@ -137,12 +137,13 @@ export async function seed(api) {
 
   const automation = await api.post('/automations/', {
     name: 'cancel-stuck-runs',
-    description: 'Cancels runs that fail',
+    description: 'Cancels failed runs tagged stuck',
     enabled: true,
+    // Automations fire: only runs tagged "stuck" (none of the seeded ones) match, so the seeded states stay put.
     trigger: {
       type: 'event',
       match: { 'prefect.resource.id': 'prefect.flow-run.*' },
-      match_related: {},
+      match_related: { 'prefect.resource.role': 'tag', 'prefect.resource.id': 'prefect.tag.stuck' },
       after: [],
       expect: ['prefect.flow-run.Failed'],
       for_each: ['prefect.resource.id'],

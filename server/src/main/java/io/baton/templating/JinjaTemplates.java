@@ -24,6 +24,11 @@ public final class JinjaTemplates implements ParameterHydration.Templates {
             .withFailOnUnknownTokens(false)
             .build());
 
+    /** The one bounded engine every user template in the server renders with. */
+    public static Jinjava engine() {
+        return JINJA;
+    }
+
     @Override
     public String render(String template) throws ParameterHydration.TemplateException {
         RenderResult result;

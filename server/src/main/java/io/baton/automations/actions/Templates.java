@@ -3,30 +3,21 @@ package io.baton.automations.actions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hubspot.jinjava.Jinjava;
-import com.hubspot.jinjava.JinjavaConfig;
 import io.baton.json.Json;
+import io.baton.templating.JinjaTemplates;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Jinja rendering of action templates, sandboxed like Prefect's (bounded output, depth and sizes). Objects in
+ * Jinja rendering of action templates with the server's bounded engine ({@link JinjaTemplates#engine()}). Objects in
  * the context are plain maps and lists; resources additionally answer {@code .id}, {@code .name} and
  * {@code .role} as Prefect's resource objects do.
  */
 public final class Templates {
 
-    private static final Jinjava JINJA = new Jinjava(JinjavaConfig.newBuilder()
-            .withMaxOutputSize(1_000_000)
-            .withMaxRenderDepth(10)
-            .withMaxMacroRecursionDepth(10)
-            .withMaxStringLength(1_000_000)
-            .withMaxListSize(10_000)
-            .withMaxMapSize(10_000)
-            .withNestedInterpretationEnabled(false)
-            .withFailOnUnknownTokens(false)
-            .build());
+    private static final Jinjava JINJA = JinjaTemplates.engine();
 
     private Templates() {}
 
